@@ -1,0 +1,55 @@
+"""The ``municipium`` command: ``municipium serve``, ``municipium demo`` and every Django
+management command (``municipium migrate``, ``municipium createsuperuser``...)."""
+
+import argparse
+import os
+import sys
+
+
+def _setup_django() -> None:
+    """Load settings and reach the database, or say in one line what is wrong and exit."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "municipium.settings")
+    try:
+        import django
+        from django.db import connection
+
+        django.setup()
+        connection.ensure_connection()
+    except Exception as error:
+        reason = " ".join(str(error).split()) or error.__class__.__name__
+        print(f"municipium: cannot start: {reason}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def serve(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="municipium serve", description="Serve with gunicorn.")
+    parser.add_argument("--bind", default=os.environ.get("MUNICIPIUM_BIND", "127.0.0.1:8000"))
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
+    options = parser.parse_args(argv)
+    _setup_django()
+    gunicorn = [
+        sys.executable, "-m", "gunicorn", "municipium.wsgi:application",
+        "--bind", options.bind,
+        "--workers", str(options.workers),
+        "--worker-class", "sync",
+        "--access-logfile", "-",
+        "--max-requests", "5000", "--max-requests-jitter", "500",
+    ]  # fmt: skip
+    os.execv(sys.executable, gunicorn)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "serve":
+        serve(argv[1:])
+        return
+    if argv and argv[0] not in {"help", "--help", "-h", "version", "--version"}:
+        _setup_django()
+    from django.core.management import execute_from_command_line
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "municipium.settings")
+    execute_from_command_line(["municipium", *argv])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""``municipium demo``: the five seed institutions as sites of this installation. Each app
+builds its own part through its own services; running it again changes nothing."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from municipium.directory.demo import directory_ensure
+from municipium.news.demo import news_ensure
+from municipium.portal.demo import home_pages_ensure, home_sections_set, standard_pages_ensure
+from municipium.portal.demo_pages import PAGES, accessibility_pages
+from municipium.tenancy import demo as tenancy_demo
+from municipium.tenancy.services import locale_ensure_all, municipality_purge_all_caches
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo: five municipalities with content and staff."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            rows = self._load()
+        municipality_purge_all_caches()
+        self.stdout.write(self.style.SUCCESS("Demo ready."))
+        for name, url, editor in rows:
+            self.stdout.write(f"  {url:<36} {name}  (editor: {editor})")
+        self.stdout.write(
+            f"  Admin: /admin/ on any site, user admin; "
+            f"every demo password is {tenancy_demo.DEMO_PASSWORD!r}."
+        )
+
+    def _load(self):
+        locale_ensure_all()
+        rows = []
+        for definition in tenancy_demo.MUNICIPALITIES:
+            homes = home_pages_ensure(definition.slug, definition.languages)
+            municipality = tenancy_demo.municipality_ensure(
+                definition, root_page=homes[definition.default_language]
+            )
+            directories = directory_ensure(definition.slug, homes)
+            news = news_ensure(definition.slug, homes)
+            pages = standard_pages_ensure(
+                homes, {**PAGES.get(definition.slug, {}), **accessibility_pages()}
+            )
+            home_sections_set(homes, directories=directories, news=news)
+            municipality.accessibility_declaration = pages["accessibility"][
+                definition.default_language
+            ]
+            municipality.save()
+            editor = tenancy_demo.staff_ensure(municipality, home_pages=list(homes.values()))
+            url = f"http://{definition.hostname}:{tenancy_demo.DEMO_PORT}/"
+            rows.append((definition.names[definition.default_language], url, editor))
+        tenancy_demo.superuser_ensure()
+        return rows

@@ -1,0 +1,106 @@
+"""A cache of whole public pages for anonymous readers.
+
+Written here because ``wagtail-cache`` does not support Wagtail 8 (REFERENCE.md), and Django's
+per-site cache keys on headers (Cookie, Accept-Language) in a way that cannot be purged per site.
+
+* Served from the cache: GET and HEAD by a reader with no session cookie, on a municipality's host.
+* Stored: only responses a view marked as cacheable (``mark_cacheable``: Wagtail pages without
+  view restrictions, feeds, sitemaps), with status 200, that set no cookie and used no CSRF token.
+* Keyed by host, path and query, language, the site's local date (the header shows today's date),
+  and the site's cache generation. Publishing, unpublishing or moving a page bumps the generation
+  (``tenancy.services.municipality_purge_cache``), which purges the whole site in every worker
+  at once: menus, listings and the home page all show other pages.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import translation
+
+CACHEABLE_ATTRIBUTE = "_municipium_page_cacheable"
+HIT_HANDLERS: list = []  # callables(request, meta) run when a page is served from the cache
+
+
+def mark_cacheable(request, **meta) -> None:
+    """Let the page cache keep this request's response. ``meta`` is stored with it and given
+    to the hit handlers (for example the page id, to count views of cached pages)."""
+    setattr(request, CACHEABLE_ATTRIBUTE, meta)
+
+
+def on_cache_hit(handler):
+    """Register ``handler(request, meta)`` to run when a page is served from the cache."""
+    HIT_HANDLERS.append(handler)
+    return handler
+
+
+def _key(request, tenant) -> str:
+    raw = "|".join(
+        (
+            request.get_host().lower(),
+            request.get_full_path(),
+            translation.get_language() or "",
+            tenant.today().isoformat(),
+        )
+    )
+    digest = hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
+    return f"municipium:page:{tenant.site.pk}:{tenant.cache_generation}:{digest}"
+
+
+def _may_serve(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and getattr(request, "tenant", None) is not None
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def _anonymous(request) -> bool:
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _may_serve(request):
+            return self.get_response(request)
+        key = _key(request, request.tenant)
+        entry = cache.get(key)
+        if entry is not None:
+            return self._replay(request, entry)
+        response = self.get_response(request)
+        if self._storable(request, response):
+            headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
+            meta = getattr(request, CACHEABLE_ATTRIBUTE)
+            entry = (response.status_code, headers, response.content, meta)
+            cache.set(key, entry, settings.MUNICIPIUM_PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _storable(request, response) -> bool:
+        return (
+            request.method == "GET"
+            and hasattr(request, CACHEABLE_ATTRIBUTE)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_USED")
+            and "private" not in response.get("Cache-Control", "")
+            and _anonymous(request)
+        )
+
+    @staticmethod
+    def _replay(request, entry):
+        status, headers, content, meta = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        for handler in HIT_HANDLERS:
+            handler(request, meta)
+        return response

@@ -1,0 +1,73 @@
+"""Template tags for dates and numbers in the site's calendar, time zone, language and digits.
+Every template formats through these, so that there is one way to write a date."""
+
+from django import template
+from django.utils import translation
+from django.utils.html import format_html
+
+from municipium.core import formatting
+
+register = template.Library()
+
+
+def _site_calendar(context) -> tuple[str, str | None]:
+    tenant = context.get("tenant")
+    if tenant is None:
+        return formatting.GREGORIAN, None
+    return tenant.calendar, tenant.time_zone_name
+
+
+@register.simple_tag(takes_context=True)
+def local_date(context, value, style="long"):
+    """``<time>`` with the date in the site's calendar: {% local_date page.date "full" %}."""
+    if not value:
+        return ""
+    calendar, time_zone = _site_calendar(context)
+    text = formatting.format_date(
+        value,
+        language=translation.get_language(),
+        calendar=calendar,
+        time_zone=time_zone,
+        style=style,
+    )
+    return format_html(
+        '<time datetime="{}">{}</time>', formatting.iso_date(value, time_zone=time_zone), text
+    )
+
+
+@register.simple_tag(takes_context=True)
+def local_datetime(context, value, style="long"):
+    if not value:
+        return ""
+    calendar, time_zone = _site_calendar(context)
+    text = formatting.format_datetime(
+        value,
+        language=translation.get_language(),
+        calendar=calendar,
+        time_zone=time_zone,
+        style=style,
+    )
+    return format_html(
+        '<time datetime="{}">{}</time>', formatting.iso_date(value, time_zone=time_zone), text
+    )
+
+
+@register.simple_tag(takes_context=True)
+def today(context, style="full"):
+    """Today's date where the municipality is, as the page header shows it."""
+    tenant = context.get("tenant")
+    if tenant is None:
+        return ""
+    return local_date(context, tenant.today(), style)
+
+
+@register.filter
+def local_number(value):
+    if value in (None, ""):
+        return ""
+    return formatting.format_number(value, language=translation.get_language())
+
+
+@register.filter
+def local_digits(value):
+    return formatting.localise_digits(str(value), translation.get_language())

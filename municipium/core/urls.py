@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+# URLs outside any language: the admin, documents, media and health checks.
+common_urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("", include("municipium.tenancy.urls")),
+    path("healthz", views.health, name="health"),
+    path("_ceiling", views.ceiling, name="ceiling"),
+    re_path(r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}),
+]

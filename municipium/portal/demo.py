@@ -1,0 +1,203 @@
+"""Demo home pages and general pages of the five seed institutions, in their languages and
+English, written afresh from the facts of the seed pages."""
+
+from wagtail.models import Page
+
+from .models import HomePage, StandardPage
+from .services import page_ensure
+
+HOME = {
+    "bornova": {
+        "tr": {
+            "title": "Bornova Belediyesi",
+            "welcome_heading": "Bornova'ya hoş geldiniz",
+            "welcome_text": "<p>Kültürü, parkları ve üniversiteleriyle yaşayan bir kent. "
+            "Belediyemizin hizmetlerine, etkinliklerine ve duyurularına buradan ulaşın.</p>",
+            "highlights": [
+                (
+                    "Kültür ve sanat etkinlikleri",
+                    "Konserler, söyleşiler, festivaller ve kent gezileri.",
+                ),
+                (
+                    "Kurslar ve atölyeler",
+                    "Çocuklar, gençler ve yetişkinler için hobi ve beceri kursları.",
+                ),
+                (
+                    "Salon tahsisi",
+                    "Etkinlik salonlarımızı dernekler ve vatandaşlar için ayırıyoruz.",
+                ),
+            ],
+        },
+        "en": {
+            "title": "Bornova Municipality",
+            "welcome_heading": "Welcome to Bornova",
+            "welcome_text": "<p>A city alive with culture, parks and universities. Find the "
+            "municipality's services, events and announcements here.</p>",
+            "highlights": [
+                ("Culture and arts events", "Concerts, talks, festivals and city walks."),
+                (
+                    "Courses and workshops",
+                    "Hobby and skills courses for children, young people and adults.",
+                ),
+                (
+                    "Halls on loan",
+                    "Our event halls are lent to associations and residents on request.",
+                ),
+            ],
+        },
+    },
+    "kuzeykent": {
+        "tr": {
+            "title": "Kuzeykent Büyükşehir Belediyesi",
+            "welcome_heading": "Kuzeykent'e hoş geldiniz",
+            "welcome_text": "<p>Büyükşehir belediyemizin ilçelerimizdeki hizmetleri, yayınları ve "
+            "duyuruları. Haftalık bilgilendirme bültenimizi takip edin.</p>",
+            "highlights": [
+                ("Haftalık bülten", "Belediyemizden haberler her hafta sizinle."),
+                ("Alo 153", "İstek, öneri ve şikâyetleriniz için bize ulaşın."),
+                ("Bilgi edinme", "4982 sayılı Kanun kapsamında bilgi ve belge isteyin."),
+            ],
+        },
+        "en": {
+            "title": "Kuzeykent Metropolitan Municipality",
+            "welcome_heading": "Welcome to Kuzeykent",
+            "welcome_text": "<p>The metropolitan municipality's services, publications and "
+            "announcements across its districts. Follow our weekly bulletin.</p>",
+            "highlights": [
+                ("Weekly bulletin", "News from the municipality, every week."),
+                ("Call 153", "Reach us with your requests, suggestions and complaints."),
+                ("Right to information", "Ask for information and documents under Law 4982."),
+            ],
+        },
+    },
+    "sisli": {
+        "tr": {
+            "title": "Şişli Belediyesi",
+            "welcome_heading": "Şişli'ye hoş geldiniz",
+            "welcome_text": "<p>Başkanımız ile halkımız arasında köprü olan belediyemizin "
+            "hizmetleri, programı ve duyuruları.</p>",
+            "highlights": [
+                ("Başkanla görüşme", "Randevu talebinizi Özel Kalem Müdürlüğümüze iletin."),
+                ("İstek ve şikâyetler", "Tüm müdürlüklerimizle birlikte değerlendiriyoruz."),
+                ("Hizmet standartları", "Hizmetlerimizin belgeleri ve tamamlanma süreleri."),
+            ],
+        },
+        "en": {
+            "title": "Şişli Municipality",
+            "welcome_heading": "Welcome to Şişli",
+            "welcome_text": "<p>Services, programme and announcements of a municipality that "
+            "bridges its mayor and its residents.</p>",
+            "highlights": [
+                ("Meet the mayor", "Send your appointment request to the Private Office."),
+                ("Requests and complaints", "Reviewed together with every directorate."),
+                ("Service standards", "Documents needed and completion times of our services."),
+            ],
+        },
+    },
+    "bumehen": {
+        "fa": {
+            "title": "شهرداری بومهن",
+            "welcome_heading": "به پایگاه اطلاع‌رسانی شهرداری بومهن خوش آمدید",
+            "welcome_text": "<p>اخبار، خدمات و برنامه‌های فرهنگی و اجتماعی شهرداری بومهن را "
+            "اینجا دنبال کنید.</p>",
+            "highlights": [
+                ("برنامه‌های فرهنگی", "برنامه‌های فرهنگی و اجتماعی برای همه شهروندان."),
+                ("آموزش شهروندی", "آموزش‌های مهارتی در مدارس شهر."),
+                ("سامانه ۱۳۷", "درخواست‌ها و پیشنهادهای خود را ثبت کنید."),
+            ],
+        },
+        "en": {
+            "title": "Bumehen Municipality",
+            "welcome_heading": "Welcome to Bumehen Municipality's portal",
+            "welcome_text": "<p>Follow the news, services and cultural and social programmes of "
+            "Bumehen Municipality.</p>",
+            "highlights": [
+                ("Cultural programmes", "Cultural and social programmes for every resident."),
+                ("Civic education", "Skills training in the city's schools."),
+                ("Line 137", "Send us your requests and suggestions."),
+            ],
+        },
+    },
+    "rudziniec": {
+        "pl": {
+            "title": "Gminny Ośrodek Kultury w Rudzińcu",
+            "welcome_heading": "Witamy w Gminnym Ośrodku Kultury",
+            "welcome_text": "<p>Miejsce spotkań mieszkańców gminy: warsztaty, sekcje, konkursy, "
+            "festyny i wspólne projekty.</p>",
+            "highlights": [
+                ("Nasza misja", "Cztery obszary, w których działamy dla mieszkańców."),
+                ("Sekcje i warsztaty", "Rękodzieło, muzyka, taniec i plastyka dla każdego."),
+                ("Deklaracja dostępności", "Jak dbamy o dostępność naszej strony."),
+            ],
+        },
+        "en": {
+            "title": "Rudziniec Municipal Culture Centre",
+            "welcome_heading": "Welcome to the Municipal Culture Centre",
+            "welcome_text": "<p>A meeting place for the commune's residents: workshops, sections, "
+            "competitions, fairs and shared projects.</p>",
+            "highlights": [
+                ("Our mission", "Four areas in which we work for residents."),
+                ("Sections and workshops", "Crafts, music, dance and art for everyone."),
+                ("Accessibility declaration", "How we keep this site accessible."),
+            ],
+        },
+    },
+}
+
+
+def _highlights(items):
+    return [("highlight", {"title": title, "text": text}) for title, text in items]
+
+
+def home_pages_ensure(slug: str, languages) -> dict[str, HomePage]:
+    """The site's home page in each of its languages, the first being the site's root."""
+    root = Page.get_first_root_node()
+    homes: dict[str, HomePage] = {}
+    source = None
+    for language in languages:
+        content = HOME[slug][language]
+        page_slug = slug if source is None else f"{slug}-{language}"
+        homes[language] = page_ensure(
+            parent=root,
+            page_class=HomePage,
+            slug=page_slug,
+            language=language,
+            translation_of=source,
+            title=content["title"],
+            welcome_heading=content["welcome_heading"],
+            welcome_text=content["welcome_text"],
+            highlights=_highlights(content["highlights"]),
+        )
+        source = source or homes[language]
+    return homes
+
+
+def home_sections_set(homes: dict, *, directories: dict, news: dict) -> None:
+    """Point each home page at its directorates and its news (once they exist)."""
+    for language, home in homes.items():
+        home.directory_page = directories.get(language)
+        home.news_page = news.get(language)
+        home.save()
+
+
+def standard_pages_ensure(homes: dict, pages: dict) -> dict[str, dict[str, StandardPage]]:
+    """``pages`` maps a slug to {language: {title, intro, body, show_in_menus}}; returns the
+    pages made, by slug and language, each translation linked to the first."""
+    made: dict[str, dict[str, StandardPage]] = {}
+    for slug, versions in pages.items():
+        source = None
+        made[slug] = {}
+        for language, content in versions.items():
+            if language not in homes:
+                continue
+            page = page_ensure(
+                parent=homes[language],
+                page_class=StandardPage,
+                slug=slug,
+                language=language,
+                translation_of=source,
+                **content,
+            )
+            made[slug][language] = page
+            source = source or page
+    return made

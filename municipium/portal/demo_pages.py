@@ -1,0 +1,173 @@
+"""Text of the demo's general pages, written afresh from the seed pages (001 and 004) and
+the statutory accessibility declaration."""
+
+
+def _heading(text):
+    return ("heading", {"text": text, "level": "h2"})
+
+
+def _paragraph(html):
+    return ("paragraph", html)
+
+
+def _list(items, ordered=False):
+    tag = "ol" if ordered else "ul"
+    return _paragraph(f"<{tag}>" + "".join(f"<li>{item}</li>" for item in items) + f"</{tag}>")
+
+
+PLAN_TR = [
+    "Büyükşehir ve ilçe belediyelerinin hizmetlerini tanıtan kitap, dergi, broşür ve bültenler yayımlamak.",
+    "Vatandaşları bilgilendiren haftalık bir bülten çıkarmak.",
+    "Resmî ilanları Basın İlan Kurumu aracılığıyla yayımlamak.",
+    "Yerel ve ulusal medya ile sürekli iletişim kurmak.",
+    "Gazetecilerle yılda en az dört kez buluşmak ve yatırımlarımızı yerinde göstermek.",
+    "Belediyemizle ilgili haberlerin farklı gazetelerde yer almasını sağlamak.",
+    "Kamuoyu araştırmaları yapmak ve anket formları hazırlamak.",
+    "Basında çıkan şikâyet ve istekleri ilgili birime iletip sonucunu izlemek.",
+    "Her yıl belediyeyi halka tanıtan büyük bir etkinlik düzenlemek.",
+    "Bilgi Edinme Merkezi, Alo 153 ve Basın Merkezinin yazılım ve donanımını yenilemek.",
+    "Tüm personele kalite yönetimi eğitimi vermek.",
+    "Eğitimi tamamlayan personele kalite yönetimi belgesi vermek.",
+    "Eğitimleri yılda en az üç kez tekrarlamak.",
+    "Her ay vatandaş ve personel memnuniyet anketleri yapmak.",
+    "Birimlerin personel ihtiyacını yazılı olarak bildirmek.",
+    "Norm kadro çalışmasından sonra teknik ve idari personel düzenlemesi yapmak.",
+    "Sonuçsuz şikâyet kalmaması için birimler arası görev grupları kurmak.",
+    "Birimlerin elektronik sayfalarını Bilgi Edinme Kanunu'na uygun düzenlemek.",
+    "Teknik altyapıyı kurmak.",
+    "Bilgi ve belgeleri elektronik ortama aktarmak.",
+    "Düzenli bilgi alışverişi için bir arşiv sistemi kurmak.",
+    "Daire işlerinin %80'ini elektronik ortamda yürütmek.",
+    "Yazılı basın taramasını hizmet alımıyla yaptırmak.",
+    "Üniversiteler, kamu kurumları, meslek kuruluşları ve sivil toplumla ilişkiler kurmak.",
+    "Personele mevzuat, protokol, resmî yazışma ve bilgisayar kullanımı eğitimleri vermek.",
+]
+
+PLAN_EN = [
+    "Publish books, magazines, brochures and bulletins about the services of the metropolitan and district municipalities.",
+    "Publish a weekly bulletin that keeps residents informed.",
+    "Place official notices through the Press Advertising Agency.",
+    "Keep in constant touch with local and national media.",
+    "Meet journalists at least four times a year and show them our investments on site.",
+    "See that news about the municipality appears in a range of newspapers.",
+    "Carry out public opinion research and prepare survey forms.",
+    "Pass complaints and requests raised in the press to the responsible unit and follow them up.",
+    "Hold one large public event a year that introduces the municipality.",
+    "Renew the software and hardware of the Information Centre, the 153 line and the Press Centre.",
+    "Train all staff in quality management.",
+    "Certify the staff who complete the quality management training.",
+    "Repeat the training at least three times a year.",
+    "Survey residents' and staff satisfaction every month.",
+    "Report in writing how many staff each unit needs.",
+    "Reorganise technical and administrative staff once the staffing norms are set.",
+    "Form task groups across units so that no complaint is left unresolved.",
+    "Arrange every unit's web pages so that the Right to Information Law works as it should.",
+    "Build the technical infrastructure.",
+    "Move information and documents to electronic form.",
+    "Set up an archive system for a regular exchange of information.",
+    "Do 80% of the department's work electronically.",
+    "Contract out the scanning of the printed press.",
+    "Build relations with universities, public bodies, professional chambers and NGOs.",
+    "Train staff in legislation, protocol, official correspondence and computer use.",
+]
+
+MISSION_PL = [
+    ("Obszar I: Człowiek, mieszkaniec, obywatel",
+     "Wzmacniamy poczucie własnej wartości mieszkańców i ich więź ze wspólnotą: przez edukację, "
+     "rozwój pasji artystycznych, konkursy, przeglądy, festiwale i pracę nad projektami."),
+    ("Obszar II: Społeczność lokalna",
+     "Budujemy zintegrowaną społeczność: wspólne projekty, strona internetowa i media "
+     "społecznościowe, współpraca ze szkołami, sołtysami, stowarzyszeniami i parafią."),
+    ("Obszar III: Współpraca regionalna",
+     "Łączymy potencjał ludzi i instytucji regionu, wymieniamy doświadczenia i wspólnie "
+     "rozwiązujemy problemy mieszkańców, razem z partnerskimi instytucjami kultury."),
+    ("Obszar IV: Warsztat pracy, metody",
+     "Doskonalimy metody pracy: zarządzanie i planowanie, remonty, promocję, rozwój sekcji "
+     "i badanie potrzeb mieszkańców."),
+]  # fmt: skip
+
+MISSION_EN = [
+    ("Area I: The person, the resident, the citizen",
+     "We strengthen residents' self-esteem and their bond with the community: through "
+     "education, artistic interests, competitions, reviews, festivals and projects."),
+    ("Area II: The local community",
+     "We build an integrated community: shared projects, the website and social media, "
+     "cooperation with schools, village heads, associations and the parish."),
+    ("Area III: Regional cooperation",
+     "We join the strengths of the region's people and institutions, share experience and "
+     "solve residents' problems together with partner cultural institutions."),
+    ("Area IV: Working methods",
+     "We improve how we work: management and planning, renovation, promotion, developing our "
+     "sections and researching residents' needs."),
+]  # fmt: skip
+
+
+def _mission_body(areas):
+    body = []
+    for heading, text in areas:
+        body += [_heading(heading), _paragraph(f"<p>{text}</p>")]
+    return body
+
+
+ACCESSIBILITY = {
+    "tr": ("Erişilebilirlik beyanı",
+           "Bu site WCAG 2.1 AA düzeyine uygun olacak biçimde hazırlanmıştır. Erişemediğiniz bir "
+           "içerik görürseniz bize yazın; en geç yedi gün içinde yanıt veririz."),
+    "en": ("Accessibility declaration",
+           "This site is built to meet WCAG 2.1 level AA. If you find content you cannot use, "
+           "write to us and we will answer within seven days."),
+    "fa": ("بیانیه دسترس‌پذیری",
+           "این وبگاه مطابق سطح AA رهنمود WCAG 2.1 ساخته شده است. اگر به محتوایی دسترسی ندارید، "
+           "به ما بنویسید؛ ظرف هفت روز پاسخ می‌دهیم."),
+    "pl": ("Deklaracja dostępności",
+           "Strona jest tworzona zgodnie z WCAG 2.1 na poziomie AA. Jeśli napotkasz treść, z której "
+           "nie możesz skorzystać, napisz do nas: odpowiemy w ciągu 7 dni."),
+}  # fmt: skip
+
+
+def accessibility_pages():
+    return {
+        "accessibility": {
+            language: {"title": title, "intro": text, "body": []}
+            for language, (title, text) in ACCESSIBILITY.items()
+        }
+    }
+
+
+PAGES = {
+    "kuzeykent": {
+        "faaliyet-plani": {
+            "tr": {
+                "title": "Basın Yayın ve Halkla İlişkiler Faaliyet Planı",
+                "intro": "Dairemizin planladığı 25 faaliyet.",
+                "body": [_list(PLAN_TR, ordered=True)],
+                "show_in_menus": True,
+            },
+            "en": {
+                "title": "Press, Publications and Public Relations Activity Plan",
+                "intro": "The 25 activities our department has planned.",
+                "body": [_list(PLAN_EN, ordered=True)],
+                "show_in_menus": True,
+            },
+        },
+    },
+    "rudziniec": {
+        "misja": {
+            "pl": {
+                "title": "Misja",
+                "intro": "Każdy mieszkaniec jest równoprawnym członkiem naszej społeczności. "
+                "Dążymy do jej integracji i zrównoważonego rozwoju, łącząc tradycję "
+                "z nowoczesnością.",
+                "body": _mission_body(MISSION_PL),
+                "show_in_menus": True,
+            },
+            "en": {
+                "title": "Mission",
+                "intro": "Every resident is an equal member of our community. We work for its "
+                "integration and balanced growth, drawing on tradition and modernity.",
+                "body": _mission_body(MISSION_EN),
+                "show_in_menus": True,
+            },
+        },
+    },
+}

@@ -1,0 +1,17 @@
+from django.utils import translation
+
+
+def tenant(request):
+    """The municipality of the request and what every page's frame shows of it."""
+    current = getattr(request, "tenant", None)
+    if current is None:
+        return {"tenant": None}
+    language = translation.get_language()
+    return {
+        "tenant": current,
+        "municipality": current.municipality,
+        "municipality_name": current.name(language),
+        "site_home_url": current.home_url(language),
+        "main_menu": current.menus.get(language, ()),
+        "accessibility_url": current.accessibility_urls.get(language, ""),
+    }

@@ -1,0 +1,234 @@
+"""The five demo municipalities, from the seed pages: their identity, languages and calendars.
+People, phones and addresses are invented (example.org, made-up numbers)."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+
+from .models import Municipality, MunicipalityName
+from .services import public_holiday_seed
+
+DEMO_PORT = 8000
+DEMO_PASSWORD = "municipium-demo"
+
+
+@dataclass(frozen=True)
+class MunicipalityDefinition:
+    slug: str
+    country: str
+    languages: tuple[str, ...]
+    calendar: str
+    time_zone: str
+    weekend_days: tuple[int, ...]
+    names: dict[str, str]
+    address: str
+    phone: str
+    email: str
+    primary_colour: str
+    accent_colour: str
+    call_centre_phone: str = ""
+    social: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def hostname(self) -> str:
+        return f"{self.slug}.localhost"
+
+
+MUNICIPALITIES = (
+    MunicipalityDefinition(
+        slug="bornova",
+        country="TR",
+        languages=("tr", "en"),
+        calendar="gregorian",
+        time_zone="Europe/Istanbul",
+        weekend_days=(5, 6),
+        names={"tr": "Bornova Belediyesi", "en": "Bornova Municipality"},
+        address="Örnek Mahallesi, Kültür Caddesi No: 1\n35040 Bornova / İzmir",
+        phone="(0232) 555 01 00",
+        call_centre_phone="153",
+        email="iletisim@bornova.example.org",
+        primary_colour="#0b4f8a",
+        accent_colour="#b3261e",
+        social={
+            "facebook_url": "https://facebook.example.org/bornova",
+            "instagram_url": "https://instagram.example.org/bornova",
+            "youtube_url": "https://video.example.org/bornova",
+        },
+    ),
+    MunicipalityDefinition(
+        slug="kuzeykent",
+        country="TR",
+        languages=("tr", "en"),
+        calendar="gregorian",
+        time_zone="Europe/Istanbul",
+        weekend_days=(5, 6),
+        names={
+            "tr": "Kuzeykent Büyükşehir Belediyesi",
+            "en": "Kuzeykent Metropolitan Municipality",
+        },
+        address="Cumhuriyet Meydanı No: 10\n06000 Kuzeykent",
+        phone="(0312) 555 02 00",
+        call_centre_phone="153",
+        email="basin@kuzeykent.example.org",
+        primary_colour="#114b3c",
+        accent_colour="#8a4b00",
+        social={"x_url": "https://x.example.org/kuzeykent"},
+    ),
+    MunicipalityDefinition(
+        slug="sisli",
+        country="TR",
+        languages=("tr", "en"),
+        calendar="gregorian",
+        time_zone="Europe/Istanbul",
+        weekend_days=(5, 6),
+        names={"tr": "Şişli Belediyesi", "en": "Şişli Municipality"},
+        address="Örnek Sokak No: 5\n34380 Şişli / İstanbul",
+        phone="(0212) 555 03 00",
+        call_centre_phone="153",
+        email="ozelkalem@sisli.example.org",
+        primary_colour="#5b2a86",
+        accent_colour="#a0153e",
+        social={"instagram_url": "https://instagram.example.org/sisli"},
+    ),
+    MunicipalityDefinition(
+        slug="bumehen",
+        country="IR",
+        languages=("fa", "en"),
+        calendar="solar_hijri",
+        time_zone="Asia/Tehran",
+        weekend_days=(4,),
+        names={"fa": "شهرداری بومهن", "en": "Bumehen Municipality"},
+        address="بومهن، میدان نمونه، ساختمان شهرداری",
+        phone="021-5550-0400",
+        call_centre_phone="137",
+        email="info@bumehen.example.org",
+        primary_colour="#0f5e56",
+        accent_colour="#9c2f00",
+    ),
+    MunicipalityDefinition(
+        slug="rudziniec",
+        country="PL",
+        languages=("pl", "en"),
+        calendar="gregorian",
+        time_zone="Europe/Warsaw",
+        weekend_days=(5, 6),
+        names={
+            "pl": "Gminny Ośrodek Kultury w Rudzińcu",
+            "en": "Rudziniec Municipal Culture Centre",
+        },
+        address="ul. Przykładowa 1\n44-160 Rudziniec",
+        phone="+48 32 555 05 00",
+        email="gok@rudziniec.example.org",
+        primary_colour="#7a2e0e",
+        accent_colour="#1d5a8c",
+        social={"facebook_url": "https://facebook.example.org/gok-rudziniec"},
+    ),
+)
+
+
+def _remove_wagtail_welcome_site() -> None:
+    """A fresh Wagtail database has a default site on localhost with a welcome page. It would
+    answer every unknown host; the demo removes it (only if it is still the untouched one)."""
+    for site in Site.objects.filter(is_default_site=True, municipality__isnull=True):
+        root = site.root_page
+        site.delete()
+        if root.title.startswith("Welcome to your new Wagtail site") and root.is_leaf():
+            root.delete()
+
+
+@transaction.atomic
+def municipality_ensure(definition: MunicipalityDefinition, *, root_page: Page) -> Municipality:
+    _remove_wagtail_welcome_site()
+    site, _created = Site.objects.update_or_create(
+        hostname=definition.hostname,
+        defaults={
+            "port": DEMO_PORT,
+            "root_page": root_page,
+            "site_name": definition.names[definition.default_language],
+            "is_default_site": False,
+        },
+    )
+    municipality, _created = Municipality.objects.update_or_create(
+        slug=definition.slug,
+        defaults={
+            "site": site,
+            "country": definition.country,
+            "languages": list(definition.languages),
+            "default_language": definition.default_language,
+            "calendar": definition.calendar,
+            "time_zone": definition.time_zone,
+            "weekend_days": list(definition.weekend_days),
+            "address": definition.address,
+            "phone": definition.phone,
+            "call_centre_phone": definition.call_centre_phone,
+            "email": definition.email,
+            "primary_colour": definition.primary_colour,
+            "accent_colour": definition.accent_colour,
+            **definition.social,
+        },
+    )
+    municipality.full_clean()
+    for order, (language, name) in enumerate(definition.names.items()):
+        MunicipalityName.objects.update_or_create(
+            municipality=municipality,
+            language=language,
+            defaults={"name": name, "sort_order": order},
+        )
+    this_year = datetime.date.today().year
+    public_holiday_seed(municipality=municipality, years=[this_year, this_year + 1])
+    return municipality
+
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+
+@transaction.atomic
+def staff_ensure(municipality: Municipality, *, home_pages: list[Page]) -> str:
+    """A group of editors who work on this municipality's pages only, and one demo editor.
+    Returns the editor's user name."""
+    group, _created = Group.objects.get_or_create(name=f"{municipality.slug} editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for home in home_pages:
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=home, permission=Permission.objects.get(codename=codename)
+            )
+    collection = collection_ensure(municipality)
+    for model in ("image", "document"):
+        for action in ("add", "change", "choose"):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=collection,
+                permission=Permission.objects.get(codename=f"{action}_{model}"),
+            )
+    municipality.staff_groups.add(group)
+    username = f"editor-{municipality.slug}"
+    user, created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.org"}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    user.groups.add(group)
+    return username
+
+
+def collection_ensure(municipality: Municipality) -> Collection:
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=str(municipality)).first()
+    return existing or root.add_child(name=str(municipality))
+
+
+def superuser_ensure() -> str:
+    user_model = get_user_model()
+    if not user_model.objects.filter(username="admin").exists():
+        user_model.objects.create_superuser("admin", "admin@example.org", DEMO_PASSWORD)
+    return "admin"

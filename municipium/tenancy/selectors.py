@@ -1,0 +1,206 @@
+"""Reads about municipalities: the tenant of a request, holidays and working days."""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import QuerySet
+from wagtail.models import Locale, Page, Site
+
+from .models import Municipality, PublicHoliday
+
+TENANT_CACHE_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
+    page_id: int
+
+
+@dataclass(frozen=True)
+class Tenant:
+    """What every request of a site needs, read once and kept in the shared cache."""
+
+    site: Site
+    municipality: Municipality
+    names: dict[str, str]
+    languages: tuple[str, ...]
+    default_language: str
+    calendar: str
+    time_zone_name: str
+    cache_generation: int
+    home_urls: dict[str, str] = field(default_factory=dict)
+    menus: dict[str, tuple[MenuItem, ...]] = field(default_factory=dict)
+    accessibility_urls: dict[str, str] = field(default_factory=dict)
+    logo_url: str = ""
+
+    @property
+    def time_zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone_name)
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names.get(self.default_language) or ""
+
+    def home_url(self, language: str) -> str:
+        return self.home_urls.get(language, f"/{language}/")
+
+    def today(self) -> datetime.date:
+        return datetime.datetime.now(tz=self.time_zone).date()
+
+
+def _tenant_cache_key(hostname: str) -> str:
+    return f"municipium:tenant:{hostname.lower()}"
+
+
+def _page_path(page: Page) -> str:
+    parts = page.get_url_parts()
+    return parts[2] if parts else ""
+
+
+def _translations_by_language(page: Page, languages) -> dict[str, Page]:
+    pages = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code__in=languages)
+        .select_related("locale")
+    )
+    return {p.locale.language_code: p for p in pages}
+
+
+def _build_tenant(municipality: Municipality) -> Tenant:
+    site = municipality.site
+    languages = tuple(municipality.languages)
+    homes = _translations_by_language(site.root_page, languages)
+    home_urls, menus = {}, {}
+    for language, home in homes.items():
+        home_urls[language] = _page_path(home)
+        menus[language] = tuple(
+            MenuItem(title=child.title, url=_page_path(child), page_id=child.pk)
+            for child in home.get_children().live().in_menu()
+        )
+    accessibility_urls = {}
+    if municipality.accessibility_declaration_id:
+        declaration = municipality.accessibility_declaration
+        for language, page in _translations_by_language(declaration, languages).items():
+            accessibility_urls[language] = _page_path(page)
+    logo_url = ""
+    if municipality.logo_id:
+        logo_url = municipality.logo.get_rendition("height-160").url
+    return Tenant(
+        site=site,
+        municipality=municipality,
+        names={n.language: n.name for n in municipality.names.all()},
+        languages=languages,
+        default_language=municipality.default_language,
+        calendar=municipality.calendar,
+        time_zone_name=municipality.time_zone,
+        cache_generation=municipality.cache_generation,
+        home_urls=home_urls,
+        menus=menus,
+        accessibility_urls=accessibility_urls,
+        logo_url=logo_url,
+    )
+
+
+def tenant_get_for_hostname(hostname: str) -> Tenant | None:
+    """The tenant served at ``hostname``, or None. One cache read when warm."""
+    key = _tenant_cache_key(hostname)
+    tenant = cache.get(key)
+    if tenant is not None:
+        return tenant
+    municipality = (
+        Municipality.objects.select_related("site", "site__root_page", "logo")
+        .prefetch_related("names")
+        .filter(site__hostname__iexact=hostname)
+        .first()
+    )
+    if municipality is None:
+        return None
+    tenant = _build_tenant(municipality)
+    cache.set(key, tenant, TENANT_CACHE_SECONDS)
+    return tenant
+
+
+def tenant_forget(hostname: str) -> None:
+    cache.delete(_tenant_cache_key(hostname))
+
+
+def municipality_list_all() -> QuerySet[Municipality]:
+    return Municipality.objects.select_related("site").prefetch_related("names")
+
+
+def municipality_list_for_user(*, user) -> QuerySet[Municipality]:
+    """The municipalities a member of staff works for: all of them for a superuser."""
+    municipalities = municipality_list_all()
+    if user.is_superuser:
+        return municipalities
+    if not user.is_authenticated:
+        return municipalities.none()
+    return municipalities.filter(staff_groups__user=user).distinct()
+
+
+def municipality_get_for_page(*, page: Page) -> Municipality | None:
+    """The municipality whose site holds ``page`` (in any of its languages)."""
+    site = page.get_site()
+    if site is None:
+        return None
+    return Municipality.objects.filter(site=site).first()
+
+
+def public_holiday_list(*, municipality: Municipality, year: int) -> QuerySet[PublicHoliday]:
+    return municipality.holidays.filter(date__year=year)
+
+
+def is_working_day(*, municipality: Municipality, day: datetime.date, holidays=None) -> bool:
+    """A weekday that is not a weekend day nor a full public holiday. A half day still counts
+    as a working day (offices open in the morning)."""
+    if day.weekday() in set(municipality.weekend_days):
+        return False
+    if holidays is None:
+        holidays = set(
+            municipality.holidays.filter(date=day, is_half_day=False).values_list("date", flat=True)
+        )
+    return day not in holidays
+
+
+def locale_get_for_language(language: str) -> Locale | None:
+    return Locale.objects.filter(language_code=language).first()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+def language_links(*, tenant: Tenant, page: Page | None, current: str) -> list[LanguageLink]:
+    """The site's languages, each leading to the same page in that language, or to that
+    language's home page when the page has no published translation. One query at most."""
+    from django.conf import settings
+
+    names = dict(settings.LANGUAGES)
+    translations = _translations_by_language(page, tenant.languages) if page is not None else {}
+    links = []
+    for code in tenant.languages:
+        target = translations.get(code)
+        url = _page_path(target) if target is not None else tenant.home_url(code)
+        links.append(LanguageLink(code=code, name=names[code], url=url, is_current=code == current))
+    return links
+
+
+def theme_colours(municipality: Municipality) -> dict[str, str]:
+    """The brand colours and the tints derived from them for the site's stylesheet."""
+    from municipium.core.colours import mix
+
+    primary, accent = municipality.primary_colour, municipality.accent_colour
+    return {
+        "primary": primary,
+        "primary_dark": mix(primary, "#000000", 0.35),
+        "primary_tint": mix(primary, "#ffffff", 0.92),
+        "accent": accent,
+        "accent_tint": mix(accent, "#ffffff", 0.9),
+    }

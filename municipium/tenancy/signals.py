@@ -1,0 +1,48 @@
+"""Purge a site's cached pages whenever what its pages show changes."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import Municipality, MunicipalityName
+from .selectors import municipality_get_for_page
+from .services import municipality_purge_all_caches, municipality_purge_cache
+
+
+def _purge_for_page(page):
+    municipality = municipality_get_for_page(page=page)
+    if municipality is None:
+        municipality_purge_all_caches()
+    else:
+        municipality_purge_cache(municipality=municipality)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_on_publish(sender, instance, **kwargs):
+    _purge_for_page(instance)
+
+
+@receiver(post_page_move)
+def purge_on_move(sender, instance, **kwargs):
+    # A move may take a page from one site to another: purge both.
+    municipality_purge_all_caches()
+
+
+@receiver(post_delete, sender=Page)
+def purge_on_delete(sender, instance, **kwargs):
+    municipality_purge_all_caches()
+
+
+@receiver(post_save, sender=Municipality)
+def purge_on_municipality_change(sender, instance, raw=False, **kwargs):
+    if not raw:
+        municipality_purge_cache(municipality=instance)
+
+
+@receiver(post_save, sender=MunicipalityName)
+@receiver(post_delete, sender=MunicipalityName)
+def purge_on_name_change(sender, instance, raw=False, **kwargs):
+    if not raw and instance.municipality_id:
+        municipality_purge_cache(municipality=instance.municipality)

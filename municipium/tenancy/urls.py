@@ -1,0 +1,6 @@
+from django.urls import path
+
+from . import views
+
+app_name = "tenancy"
+urlpatterns = [path("theme.css", views.theme_css, name="theme-css")]

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+
+from municipium.core.urls import common_urlpatterns
+
+urlpatterns = [
+    *common_urlpatterns,
+    *i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True),
+]
+
+handler404 = "municipium.core.views.page_not_found"
+handler500 = "municipium.core.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

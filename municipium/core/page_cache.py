@@ -3,7 +3,8 @@
 Written here because ``wagtail-cache`` does not support Wagtail 8 (REFERENCE.md), and Django's
 per-site cache keys on headers (Cookie, Accept-Language) in a way that cannot be purged per site.
 
-* Served from the cache: GET and HEAD by a reader with no session cookie, on a municipality's host.
+* Served from the cache: GET and HEAD by a reader with no session cookie, on a municipality's
+  host, unless the request says ``Cache-Control: no-cache`` (a hard reload).
 * Stored: only responses a view marked as cacheable (``mark_cacheable``: Wagtail pages without
   view restrictions, feeds, sitemaps), with status 200, that set no cookie and used no CSRF token.
 * Keyed by host, path and query, language, the site's local date (the header shows today's date),
@@ -56,6 +57,12 @@ def _may_serve(request) -> bool:
     )
 
 
+def _wants_fresh(request) -> bool:
+    """A hard reload (and the benchmarks' uncached runs) asks for a fresh page, which is
+    rendered and stored again; a random query string would bypass the cache just the same."""
+    return "no-cache" in request.headers.get("Cache-Control", "")
+
+
 def _anonymous(request) -> bool:
     user = getattr(request, "user", None)
     return user is None or not user.is_authenticated
@@ -69,7 +76,7 @@ class PageCacheMiddleware:
         if not _may_serve(request):
             return self.get_response(request)
         key = _key(request, request.tenant)
-        entry = cache.get(key)
+        entry = None if _wants_fresh(request) else cache.get(key)
         if entry is not None:
             return self._replay(request, entry)
         response = self.get_response(request)

@@ -1,0 +1,55 @@
+# The two commands a new user runs: `make demo` and `make test`. Nothing else by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export MUNICIPIUM_VAR_DIR ?= $(CURDIR)/var
+PORT ?= 8000
+
+.PHONY: demo test bench install lint migrations-check test-sqlite test-postgres test-browser services clean
+
+$(BIN)/municipium: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]'
+	touch $@
+
+install: $(BIN)/municipium
+
+## demo: install, create the SQLite database, load the five sites, serve with gunicorn on :8000
+demo: install
+	$(BIN)/municipium migrate --noinput
+	$(BIN)/municipium demo
+	$(BIN)/municipium collectstatic --noinput --verbosity 0
+	@echo "Serving the demo with gunicorn on port $(PORT); the installation's index: http://127.0.0.1:$(PORT)/"
+	exec $(BIN)/municipium serve --bind 127.0.0.1:$(PORT)
+
+services:
+	bash scripts/system-packages.sh
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+migrations-check: install
+	MUNICIPIUM_VAR_DIR=$$(mktemp -d) $(BIN)/municipium makemigrations --check --dry-run
+
+test-sqlite: install
+	$(BIN)/pytest -m "not browser" -q -p no:cacheprovider
+
+test-postgres: install services
+	@url=$$(bash scripts/postgres.sh start); \
+	DATABASE_URL=$$url $(BIN)/pytest -m "not browser" -q -p no:cacheprovider; status=$$?; \
+	bash scripts/postgres.sh stop; exit $$status
+
+test-browser: install services
+	$(BIN)/pytest -m browser -q -p no:cacheprovider
+
+## test: lint, migrations, the suite on SQLite and on PostgreSQL, then the browser tests
+test: lint migrations-check test-sqlite test-postgres test-browser
+
+## bench: the production server under wrk; writes bench/results/foundation.md
+bench: install services
+	$(BIN)/python bench/foundation.py
+
+clean:
+	rm -rf $(VENV) var screenshots bench/results

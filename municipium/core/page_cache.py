@@ -96,7 +96,7 @@ class PageCacheMiddleware:
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and not request.META.get("CSRF_COOKIE_USED")
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # set by get_token()
             and "private" not in response.get("Cache-Control", "")
             and _anonymous(request)
         )

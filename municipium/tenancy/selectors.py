@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import QuerySet
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from .models import Municipality, PublicHoliday
@@ -48,7 +49,7 @@ class Tenant:
         return self.home_urls.get(language, f"/{language}/")
 
     def today(self) -> datetime.date:
-        return datetime.datetime.now(tz=self.time_zone).date()
+        return timezone.localtime(timezone.now(), self.time_zone).date()
 
 
 def _tenant_cache_key(hostname: str) -> str:

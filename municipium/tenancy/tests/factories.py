@@ -1,0 +1,64 @@
+"""Municipalities with their site and home pages, built through the project's services."""
+
+import factory
+from wagtail.models import Page, Site
+
+from municipium.portal.models import HomePage
+from municipium.portal.services import page_ensure
+from municipium.tenancy.models import Municipality, MunicipalityName
+
+
+def home_pages_create(slug: str, languages) -> dict[str, HomePage]:
+    root = Page.get_first_root_node()
+    homes, source = {}, None
+    for language in languages:
+        homes[language] = page_ensure(
+            parent=root,
+            page_class=HomePage,
+            slug=slug if source is None else f"{slug}-{language}",
+            language=language,
+            translation_of=source,
+            title=f"{slug} {language}",
+            welcome_heading=f"Welcome to {slug} ({language})",
+            welcome_text="<p>Hello.</p>",
+        )
+        source = source or homes[language]
+    return homes
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    """``MunicipalityFactory(slug="x", languages=["tr", "en"])``: a site on x.localhost with a
+    home page in each language; ``municipality.homes`` maps language to home page."""
+
+    class Meta:
+        model = Municipality
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"town{n}")
+    country = "TR"
+    languages = factory.LazyFunction(lambda: ["tr", "en"])
+    default_language = factory.LazyAttribute(lambda o: o.languages[0])
+    calendar = "gregorian"
+    time_zone = "Europe/Istanbul"
+    weekend_days = factory.LazyFunction(lambda: [5, 6])
+    email = "info@example.org"
+    phone = "(0232) 555 00 00"
+
+    @factory.lazy_attribute
+    def site(self):
+        homes = home_pages_create(self.slug, self.languages)
+        site = Site.objects.create(
+            hostname=f"{self.slug}.localhost",
+            port=80,
+            root_page=homes[self.default_language],
+            site_name=self.slug,
+        )
+        site._homes = homes
+        return site
+
+    @factory.post_generation
+    def names(obj, create, extracted, **kwargs):
+        for language in obj.languages:
+            name = (extracted or {}).get(language, f"{obj.slug.title()} ({language})")
+            MunicipalityName.objects.create(municipality=obj, language=language, name=name)
+        obj.homes = obj.site._homes

@@ -1,0 +1,45 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+pytestmark = pytest.mark.django_db
+
+
+def errors_of(municipality) -> dict:
+    with pytest.raises(ValidationError) as caught:
+        municipality.clean()
+    return caught.value.message_dict
+
+
+def test_default_language_must_be_one_of_the_sites_languages(municipality_factory):
+    municipality = municipality_factory(slug="bornova")
+    municipality.default_language = "pl"
+    assert "default_language" in errors_of(municipality)
+
+
+def test_a_colour_too_light_for_white_text_is_refused_with_its_ratio(municipality_factory):
+    municipality = municipality_factory(slug="bornova")
+    municipality.primary_colour = "#7fb3e6"
+    message = errors_of(municipality)["primary_colour"][0]
+    assert "4.5:1" in message and "2." in message
+
+
+def test_a_colour_that_is_not_hexadecimal_is_refused(municipality_factory):
+    municipality = municipality_factory(slug="bornova")
+    municipality.accent_colour = "red"
+    assert "accent_colour" in errors_of(municipality)
+
+
+def test_an_unknown_time_zone_is_refused(municipality_factory):
+    municipality = municipality_factory(slug="bornova")
+    municipality.time_zone = "Mars/Olympus"
+    assert "time_zone" in errors_of(municipality)
+
+
+def test_a_valid_municipality_passes(municipality_factory):
+    municipality_factory(slug="bornova").full_clean()
+
+
+def test_name_in_a_language_falls_back_to_the_default_language(municipality_factory):
+    municipality = municipality_factory(slug="bornova", names={"tr": "Bornova Belediyesi"})
+    assert municipality.name_in("tr") == "Bornova Belediyesi"
+    assert municipality.name_in("pl") == "Bornova Belediyesi"

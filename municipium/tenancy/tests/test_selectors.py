@@ -1,0 +1,41 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser, Group
+
+from municipium.tenancy.selectors import municipality_list_for_user, tenant_get_for_hostname
+
+pytestmark = pytest.mark.django_db
+
+
+def test_staff_see_only_the_municipalities_they_work_for(municipality_factory):
+    bornova = municipality_factory(slug="bornova")
+    municipality_factory(slug="sisli")
+    group = Group.objects.create(name="bornova editors")
+    bornova.staff_groups.add(group)
+    editor = get_user_model().objects.create_user("editor")
+    editor.groups.add(group)
+    assert list(municipality_list_for_user(user=editor)) == [bornova]
+
+
+def test_a_superuser_sees_every_municipality_and_a_stranger_none(municipality_factory):
+    municipality_factory(slug="bornova")
+    municipality_factory(slug="sisli")
+    admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
+    assert municipality_list_for_user(user=admin).count() == 2
+    assert municipality_list_for_user(user=AnonymousUser()).count() == 0
+
+
+def test_the_tenant_is_read_once_then_served_from_the_cache(
+    municipality_factory, django_assert_num_queries
+):
+    municipality_factory(slug="bornova")
+    tenant = tenant_get_for_hostname("bornova.localhost")
+    assert tenant.languages == ("tr", "en")
+    assert tenant.home_url("en") == "/en/"
+    with django_assert_num_queries(0):
+        assert tenant_get_for_hostname("BORNOVA.localhost").municipality.slug == "bornova"
+
+
+def test_an_unknown_host_has_no_tenant(municipality_factory):
+    municipality_factory(slug="bornova")
+    assert tenant_get_for_hostname("nowhere.localhost") is None

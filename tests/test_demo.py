@@ -1,0 +1,67 @@
+"""The demo: five seed institutions as sites, loaded twice without duplicates."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import GroupPagePermission, Page, Site
+
+from municipium.tenancy.models import Municipality, MunicipalityName, PublicHoliday
+
+pytestmark = pytest.mark.django_db
+
+SITES = {
+    "bornova.localhost": ["tr", "en"],
+    "kuzeykent.localhost": ["tr", "en"],
+    "sisli.localhost": ["tr", "en"],
+    "bumehen.localhost": ["fa", "en"],
+    "rudziniec.localhost": ["pl", "en"],
+}
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Page, Site, Municipality, MunicipalityName, PublicHoliday, Group,
+            GroupPagePermission, get_user_model(),
+        )
+    }  # fmt: skip
+
+
+def load_demo():
+    call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_the_demo_loads_twice_without_duplicates_and_every_site_answers(client):
+    """One load serves several checks: the demo takes seconds to build."""
+    load_demo()
+    before = counts()
+    load_demo()
+    assert counts() == before
+    assert before["Municipality"] == 5
+    for host, languages in SITES.items():
+        for language in languages:
+            response = client.get(f"/{language}/", HTTP_HOST=f"{host}:8000")
+            assert response.status_code == 200, (host, language)
+            html = response.content.decode()
+            assert f'<html lang="{language}"' in html
+            assert 'class="card' in html  # highlights, news or directorates, no placeholder
+    memorandum = client.get(
+        "/fa/news/tafahomnameh-amoozesh-parvaresh/", HTTP_HOST="bumehen.localhost"
+    )
+    assert "۱۷ دی ۱۴۰۱" in memorandum.content.decode()
+    for municipality in Municipality.objects.all():
+        assert municipality.email.endswith(".example.org")  # invented contacts only
+
+
+def test_each_demo_site_has_an_editor_who_sees_only_that_site():
+    load_demo()
+    editor = get_user_model().objects.get(username="editor-bornova")
+    bornova_pages = Site.objects.get(hostname="bornova.localhost").root_page.get_descendants(
+        inclusive=True
+    )
+    sisli_home = Site.objects.get(hostname="sisli.localhost").root_page
+    assert all(page.permissions_for_user(editor).can_edit() for page in bornova_pages)
+    assert not sisli_home.permissions_for_user(editor).can_edit()
+    assert Municipality.objects.get(slug="bornova").staff_groups.filter(user=editor).exists()

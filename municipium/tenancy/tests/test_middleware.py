@@ -91,9 +91,7 @@ def test_switcher_leads_to_the_same_page_in_the_other_language(client, municipal
     assert re.search(r'href="/en/about/"[^>]*hreflang="en"', html)
 
 
-def test_switcher_falls_back_to_the_home_page_without_a_translation(
-    client, municipality_factory
-):
+def test_switcher_falls_back_to_the_home_page_without_a_translation(client, municipality_factory):
     bornova = municipality_factory(slug="bornova")
     page_ensure(
         parent=bornova.homes["tr"], page_class=StandardPage, slug="yalniz-turkce",

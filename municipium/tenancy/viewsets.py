@@ -1,0 +1,61 @@
+"""The admin of municipalities and their holidays. Staff see and edit only the municipalities
+they work for; every change is logged by Wagtail's model log (the audit trail)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from .forms import PublicHolidayForm
+from .models import Municipality, PublicHoliday
+from .selectors import municipality_list_for_user
+
+
+def scoped_views(lookup: str) -> tuple[type, type, type]:
+    """Index, edit and delete views limited to the rows of the user's municipalities, where
+    ``lookup`` leads from a row to its municipality (``pk__in``, ``municipality__in``)."""
+
+    def scope(view, queryset):
+        allowed = municipality_list_for_user(user=view.request.user)
+        return queryset.filter(**{lookup: allowed})
+
+    class IndexView(generic.IndexView):
+        def get_base_queryset(self):
+            return scope(self, super().get_base_queryset())
+
+    class EditView(generic.EditView):
+        def get_queryset(self):
+            return scope(self, self.model._default_manager.all())
+
+    class DeleteView(generic.DeleteView):
+        def get_queryset(self):
+            return scope(self, self.model._default_manager.all())
+
+    return IndexView, EditView, DeleteView
+
+
+class MunicipalityViewSet(ModelViewSet):
+    model = Municipality
+    icon = "site"
+    menu_label = _("Municipalities")
+    list_display = ["__str__", "site", "default_language", "calendar"]
+    index_view_class, edit_view_class, delete_view_class = scoped_views("pk__in")
+    copy_view_enabled = False
+
+
+class PublicHolidayViewSet(ModelViewSet):
+    model = PublicHoliday
+    icon = "date"
+    menu_label = _("Public holidays")
+    list_display = ["date", "name", "municipality", "is_half_day", "is_estimate"]
+    list_filter = ["municipality", "is_estimate", "is_half_day"]
+    search_fields = ["name"]
+    edit_handler = ObjectList(PublicHoliday.panels, base_form_class=PublicHolidayForm)
+    index_view_class, edit_view_class, delete_view_class = scoped_views("municipality__in")
+    copy_view_enabled = False
+
+
+class TenancyViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Municipality")
+    menu_icon = "site"
+    items = (MunicipalityViewSet("municipalities"), PublicHolidayViewSet("holidays"))

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from municipium.tenancy.models import PublicHoliday
 
@@ -71,3 +72,12 @@ def test_staff_cannot_add_a_holiday_to_another_municipality(client, bornova_staf
     )
     assert response.status_code == 200  # the form comes back with an error
     assert not PublicHoliday.objects.filter(municipality=sisli).exists()
+
+
+@pytest.mark.parametrize(("language", "direction"), [("fa", "rtl"), ("tr", "ltr"), ("pl", "ltr")])
+def test_staff_use_the_admin_in_their_language(client, bornova_staff, language, direction):
+    profile = UserProfile.get_for_user(bornova_staff)
+    profile.preferred_language = language
+    profile.save()
+    html = client.get(**host("/admin/")).content.decode()
+    assert f'lang="{language}" dir="{direction}"' in html

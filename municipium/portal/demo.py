@@ -3,7 +3,8 @@ English, written afresh from the facts of the seed pages."""
 
 from wagtail.models import Page
 
-from .models import HomePage, StandardPage
+from .demo_pages import accessibility_declaration
+from .models import AccessibilityDeclarationPage, HomePage, StandardPage
 from .services import page_ensure
 
 HOME = {
@@ -200,4 +201,20 @@ def standard_pages_ensure(homes: dict, pages: dict) -> dict[str, dict[str, Stand
             )
             made[slug][language] = page
             source = source or page
+    return made
+
+
+def accessibility_declarations_ensure(definition, homes: dict) -> dict:
+    """The site's accessibility declaration in each of its languages, linked as translations."""
+    made, source = {}, None
+    for language, home in homes.items():
+        made[language] = page_ensure(
+            parent=home,
+            page_class=AccessibilityDeclarationPage,
+            slug="accessibility",
+            language=language,
+            translation_of=source,
+            **accessibility_declaration(definition, language),
+        )
+        source = source or made[language]
     return made

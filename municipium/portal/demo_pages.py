@@ -1,6 +1,8 @@
 """Text of the demo's general pages, written afresh from the seed pages (001 and 004) and
 the statutory accessibility declaration."""
 
+import datetime
+
 
 def _heading(text):
     return ("heading", {"text": text, "level": "h2"})
@@ -109,28 +111,59 @@ def _mission_body(areas):
     return body
 
 
-ACCESSIBILITY = {
-    "tr": ("Erişilebilirlik beyanı",
-           "Bu site WCAG 2.1 AA düzeyine uygun olacak biçimde hazırlanmıştır. Erişemediğiniz bir "
-           "içerik görürseniz bize yazın; en geç yedi gün içinde yanıt veririz."),
-    "en": ("Accessibility declaration",
-           "This site is built to meet WCAG 2.1 level AA. If you find content you cannot use, "
-           "write to us and we will answer within seven days."),
-    "fa": ("بیانیه دسترس‌پذیری",
-           "این وبگاه مطابق سطح AA رهنمود WCAG 2.1 ساخته شده است. اگر به محتوایی دسترسی ندارید، "
-           "به ما بنویسید؛ ظرف هفت روز پاسخ می‌دهیم."),
-    "pl": ("Deklaracja dostępności",
-           "Strona jest tworzona zgodnie z WCAG 2.1 na poziomie AA. Jeśli napotkasz treść, z której "
-           "nie możesz skorzystać, napisz do nas: odpowiemy w ciągu 7 dni."),
-}  # fmt: skip
+ACCESSIBILITY_TITLES = {
+    "tr": "Erişilebilirlik beyanı",
+    "en": "Accessibility declaration",
+    "fa": "بیانیه دسترس‌پذیری",
+    "pl": "Deklaracja dostępności",
+}
+
+NON_CONFORMITIES = {
+    "pl": "<ul><li>Część dokumentów PDF opublikowanych przed 2020 rokiem nie ma struktury "
+    "nagłówków.</li><li>Filmy z wydarzeń nie mają napisów; dodajemy je do końca roku.</li></ul>",
+    "en": "<ul><li>Some PDF documents published before 2020 lack a heading structure.</li>"
+    "<li>Event videos have no captions yet; we are adding them by the end of the year.</li></ul>",
+    "tr": "<ul><li>2020 öncesinde yayımlanan bazı PDF belgelerinde başlık yapısı yoktur.</li></ul>",
+    "fa": "<ul><li>برخی از پرونده‌های PDF منتشرشده پیش از سال ۱۳۹۹ ساختار سرفصل ندارند.</li></ul>",
+}
+
+ARCHITECTURE = {
+    "pl": "<p>Wejście główne od ul. Przykładowej jest dostępne dla osób na wózkach (podjazd). "
+    "Sala widowiskowa znajduje się na parterze. Przy budynku wyznaczono miejsce parkingowe dla "
+    "osób z niepełnosprawnościami. Do budynku można wejść z psem asystującym.</p>",
+    "en": "<p>The main entrance is step-free (a ramp). The performance hall is on the ground "
+    "floor. There is a parking space for disabled people by the building. Assistance dogs are "
+    "welcome.</p>",
+}
+
+COMMUNICATION = {
+    "pl": "<p>Z pracownikami można skontaktować się przez e-mail lub telefonicznie. Osoby "
+    "niesłyszące mogą skorzystać z pomocy tłumacza języka migowego po wcześniejszym "
+    "zgłoszeniu (co najmniej 3 dni robocze).</p>",
+    "en": "<p>Staff can be reached by e-mail or phone. Deaf visitors may ask for a sign "
+    "language interpreter at least 3 working days in advance.</p>",
+}
 
 
-def accessibility_pages():
+def accessibility_declaration(definition, language: str) -> dict:
+    """The fields of the demo declaration of ``definition``'s site in ``language``."""
     return {
-        "accessibility": {
-            language: {"title": title, "intro": text, "body": []}
-            for language, (title, text) in ACCESSIBILITY.items()
-        }
+        "title": ACCESSIBILITY_TITLES[language],
+        "entity_name": definition.names[language],
+        "site_url": f"http://{definition.hostname}:8000/",
+        "published_on": datetime.date(2024, 9, 1),
+        "updated_on": datetime.date(2026, 3, 2),
+        "status": "partial",
+        "non_conformities": NON_CONFORMITIES[language],
+        "prepared_on": datetime.date(2024, 9, 1),
+        "reviewed_on": datetime.date(2026, 3, 20),
+        "assessment_method": "self",
+        "keyboard_shortcuts": "",
+        "contact_name": "Ewa Kowalska" if definition.country == "PL" else "Web editor",
+        "contact_email": definition.email,
+        "contact_phone": definition.phone,
+        "architectural_accessibility": ARCHITECTURE.get(language, ""),
+        "communication_accessibility": COMMUNICATION.get(language, ""),
     }
 
 

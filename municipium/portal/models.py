@@ -1,5 +1,7 @@
 """The portal's general pages: a municipality's home page and pages of rich content."""
 
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -97,3 +99,117 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class AccessibilityStatus(models.TextChoices):
+    COMPLIANT = "compliant", _("fully compliant")
+    PARTIAL = "partial", _("partially compliant")
+    NON_COMPLIANT = "non_compliant", _("not compliant")
+
+
+class AssessmentMethod(models.TextChoices):
+    SELF = "self", _("a self-assessment by the entity")
+    AUDIT = "audit", _("an assessment by an external body")
+
+
+class AccessibilityDeclarationPage(Page):
+    """A statutory accessibility declaration ('deklaracja dostępności', Poland's act of
+    4 April 2019, technical conditions v2.0). One per language version of the site; its
+    structure and element ids follow what checkers look for, whatever the language."""
+
+    entity_name = models.CharField(
+        _("entity"), max_length=255, help_text=_("The public body the declaration is for.")
+    )
+    site_url = models.URLField(_("address of the site"), blank=True)
+    published_on = models.DateField(_("date the site was published"))
+    updated_on = models.DateField(_("date of the site's last major update"))
+    status = models.CharField(
+        _("compliance status"), max_length=20, choices=AccessibilityStatus.choices
+    )
+    non_conformities = RichTextField(
+        _("inaccessible content"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_(
+            "Non-conformities, content outside the law's scope, and content exempt as a "
+            "disproportionate burden, each with its reason."
+        ),
+    )
+    prepared_on = models.DateField(_("date the declaration was prepared"))
+    reviewed_on = models.DateField(_("date of the last review"), null=True, blank=True)
+    assessment_method = models.CharField(
+        _("how it was assessed"), max_length=10, choices=AssessmentMethod.choices
+    )
+    assessed_by = models.CharField(_("external auditor"), max_length=255, blank=True)
+    keyboard_shortcuts = models.TextField(_("keyboard shortcuts"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=255)
+    contact_email = models.EmailField(_("contact e-mail"))
+    contact_phone = models.CharField(_("contact phone"), max_length=40)
+    complaints_procedure = RichTextField(
+        _("requests and complaints procedure"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("Left empty, the statutory procedure is shown."),
+    )
+    other_information = RichTextField(_("other information"), blank=True)
+    mobile_apps = RichTextField(_("mobile applications"), blank=True)
+    architectural_accessibility = RichTextField(_("architectural accessibility"), blank=True)
+    communication_accessibility = RichTextField(
+        _("communication and information accessibility"), blank=True
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("entity_name"),
+                FieldPanel("site_url"),
+                FieldPanel("published_on"),
+                FieldPanel("updated_on"),
+            ],
+            heading=_("Entity and site"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("non_conformities")],
+            heading=_("State of digital accessibility"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("prepared_on"),
+                FieldPanel("reviewed_on"),
+                FieldPanel("assessment_method"),
+                FieldPanel("assessed_by"),
+            ],
+            heading=_("Preparation of the declaration"),
+        ),
+        FieldPanel("keyboard_shortcuts"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("complaints_procedure"),
+            ],
+            heading=_("Feedback and contact"),
+        ),
+        FieldPanel("other_information"),
+        FieldPanel("mobile_apps"),
+        FieldPanel("architectural_accessibility"),
+        FieldPanel("communication_accessibility"),
+    ]
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "portal/accessibility_declaration_page.html"
+
+    class Meta:
+        verbose_name = _("accessibility declaration")
+
+    @property
+    def last_reviewed(self):
+        return self.reviewed_on or self.prepared_on
+
+    @property
+    def review_due_on(self):
+        """The law asks for a review by 31 March every year: the 31 March after the last."""
+        return datetime.date(self.last_reviewed.year + 1, 3, 31)

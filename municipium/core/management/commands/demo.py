@@ -6,8 +6,13 @@ from django.db import transaction
 
 from municipium.directory.demo import directory_ensure
 from municipium.news.demo import news_ensure
-from municipium.portal.demo import home_pages_ensure, home_sections_set, standard_pages_ensure
-from municipium.portal.demo_pages import PAGES, accessibility_pages
+from municipium.portal.demo import (
+    accessibility_declarations_ensure,
+    home_pages_ensure,
+    home_sections_set,
+    standard_pages_ensure,
+)
+from municipium.portal.demo_pages import PAGES
 from municipium.tenancy import demo as tenancy_demo
 from municipium.tenancy.services import locale_ensure_all, municipality_purge_all_caches
 
@@ -37,13 +42,10 @@ class Command(BaseCommand):
             )
             directories = directory_ensure(definition.slug, homes)
             news = news_ensure(definition.slug, homes)
-            pages = standard_pages_ensure(
-                homes, {**PAGES.get(definition.slug, {}), **accessibility_pages()}
-            )
+            standard_pages_ensure(homes, PAGES.get(definition.slug, {}))
+            declarations = accessibility_declarations_ensure(definition, homes)
             home_sections_set(homes, directories=directories, news=news)
-            municipality.accessibility_declaration = pages["accessibility"][
-                definition.default_language
-            ]
+            municipality.accessibility_declaration = declarations[definition.default_language]
             municipality.save()
             editor = tenancy_demo.staff_ensure(municipality, home_pages=list(homes.values()))
             url = f"http://{definition.hostname}:{tenancy_demo.DEMO_PORT}/"

@@ -132,6 +132,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "municipium.tenancy.context_processors.tenant",
+                "municipium.portal.context_processors.alerts",
             ],
         },
     },

@@ -18,9 +18,10 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
 
 CACHEABLE_ATTRIBUTE = "_municipium_page_cacheable"
+UNTIL_ATTRIBUTE = "_municipium_page_cache_until"
 HIT_HANDLERS: list = []  # callables(request, meta) run when a page is served from the cache
 
 
@@ -28,6 +29,22 @@ def mark_cacheable(request, **meta) -> None:
     """Let the page cache keep this request's response. ``meta`` is stored with it and given
     to the hit handlers (for example the page id, to count views of cached pages)."""
     setattr(request, CACHEABLE_ATTRIBUTE, meta)
+
+
+def limit_cache_until(request, moment) -> None:
+    """Keep this request's page no later than ``moment`` (an aware datetime): for example the
+    time an alert shown on it starts or ends."""
+    current = getattr(request, UNTIL_ATTRIBUTE, None)
+    if current is None or moment < current:
+        setattr(request, UNTIL_ATTRIBUTE, moment)
+
+
+def _timeout(request) -> int:
+    timeout = settings.MUNICIPIUM_PAGE_CACHE_SECONDS
+    until = getattr(request, UNTIL_ATTRIBUTE, None)
+    if until is not None:
+        timeout = min(timeout, int((until - timezone.now()).total_seconds()))
+    return timeout
 
 
 def on_cache_hit(handler):
@@ -80,11 +97,11 @@ class PageCacheMiddleware:
         if entry is not None:
             return self._replay(request, entry)
         response = self.get_response(request)
-        if self._storable(request, response):
+        if self._storable(request, response) and (timeout := _timeout(request)) > 0:
             headers = [(k, v) for k, v in response.items() if k.lower() != "set-cookie"]
             meta = getattr(request, CACHEABLE_ATTRIBUTE)
             entry = (response.status_code, headers, response.content, meta)
-            cache.set(key, entry, settings.MUNICIPIUM_PAGE_CACHE_SECONDS)
+            cache.set(key, entry, timeout)
             response["X-Page-Cache"] = "miss"
         return response
 

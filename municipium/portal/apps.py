@@ -6,3 +6,6 @@ class PortalConfig(AppConfig):
     name = "municipium.portal"
     label = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (purges cached pages when an alert changes)

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -213,3 +215,61 @@ class AccessibilityDeclarationPage(Page):
     def review_due_on(self):
         """The law asks for a review by 31 March every year: the 31 March after the last."""
         return datetime.date(self.last_reviewed.year + 1, 3, 31)
+
+
+class Alert(models.Model):
+    """A notice shown on every page of a municipality's site between two times: a water cut,
+    a road closure. It disappears on its own at its end."""
+
+    class Severity(models.TextChoices):
+        INFO = "info", _("Information")
+        WARNING = "warning", _("Warning")
+        DANGER = "danger", _("Emergency")
+
+    municipality = models.ForeignKey(
+        "tenancy.Municipality",
+        on_delete=models.CASCADE,
+        related_name="alerts",
+        verbose_name=_("municipality"),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        help_text=_("The language version of the site that shows it."),
+    )
+    message = models.CharField(_("message"), max_length=300)
+    link_url = models.URLField(_("link for details"), blank=True)
+    severity = models.CharField(
+        _("severity"), max_length=10, choices=Severity.choices, default=Severity.WARNING
+    )
+    starts_at = models.DateTimeField(_("shown from"))
+    ends_at = models.DateTimeField(_("shown until"))
+
+    panels = [
+        FieldPanel("municipality"),
+        FieldPanel("language"),
+        FieldPanel("message"),
+        FieldPanel("link_url"),
+        FieldPanel("severity"),
+        FieldPanel("starts_at"),
+        FieldPanel("ends_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("alert")
+        verbose_name_plural = _("alerts")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="alert_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return self.message
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("An alert must end after it starts.")})

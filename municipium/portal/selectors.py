@@ -1,10 +1,12 @@
 import datetime
+from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from wagtail.models import Page, PageLogEntry
 
 from municipium.tenancy.models import Municipality
 
-from .models import AccessibilityDeclarationPage
+from .models import AccessibilityDeclarationPage, Alert
 
 
 def accessibility_declaration_list_for_review(
@@ -22,3 +24,101 @@ def accessibility_declaration_list_for_review(
             )
     declarations.sort(key=lambda page: page.review_due_on)
     return [(page, page.review_due_on < today) for page in declarations]
+
+
+def alert_list_current(
+    *, municipality: Municipality, language: str, now: datetime.datetime
+) -> tuple[list[Alert], datetime.datetime | None]:
+    """The alerts shown now in ``language``, and when that set next changes (an alert starts
+    or ends), so that a cached page is not kept past it. One query."""
+    upcoming = list(
+        Alert.objects.filter(municipality=municipality, language=language, ends_at__gt=now)
+    )
+    current = [alert for alert in upcoming if alert.starts_at <= now]
+    boundaries = [alert.ends_at for alert in current] + [
+        alert.starts_at for alert in upcoming if alert.starts_at > now
+    ]
+    severity_order = {Alert.Severity.DANGER: 0, Alert.Severity.WARNING: 1, Alert.Severity.INFO: 2}
+    current.sort(key=lambda alert: (severity_order[alert.severity], alert.starts_at))
+    return current, min(boundaries, default=None)
+
+
+@dataclass(frozen=True)
+class PublicRecord:
+    """What a public information bulletin shows of a page: who wrote and published it, when,
+    and each published change."""
+
+    author: str
+    published_by: str
+    first_published_at: datetime.datetime | None
+    last_published_at: datetime.datetime | None
+    changes: list[tuple[datetime.datetime, str]]
+
+
+def _person(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def page_public_record(*, page: Page) -> PublicRecord:
+    """One query: the page's publish log, newest first."""
+    publications = list(
+        PageLogEntry.objects.filter(page=page, action="wagtail.publish")
+        .select_related("user")
+        .order_by("-timestamp")
+    )
+    return PublicRecord(
+        author=_person(page.owner) if page.owner_id else "",
+        published_by=_person(publications[0].user) if publications else "",
+        first_published_at=page.first_published_at,
+        last_published_at=page.last_published_at,
+        changes=[(entry.timestamp, _person(entry.user)) for entry in publications],
+    )
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    url: str
+    last_modified: datetime.datetime | None
+    alternates: dict[str, str]  # language -> url of the same page in that language
+
+
+def sitemap_entries(*, tenant) -> list[SitemapEntry]:
+    """Every live public page of the site in each of its languages, each with the addresses
+    of its translations (for hreflang). Two queries, whatever the size of the site."""
+    homes = Page.objects.filter(
+        translation_key=tenant.site.root_page.translation_key,
+        locale__language_code__in=tenant.languages,
+    )
+    tree = Q()
+    for home in homes:
+        tree |= Q(path__startswith=home.path)
+    pages = (
+        list(
+            Page.objects.live()
+            .public()
+            .filter(tree)
+            .select_related("locale")
+            .only("url_path", "translation_key", "last_published_at", "locale__language_code")
+            .order_by("path")
+        )
+        if homes
+        else []
+    )
+    home_paths = {home.url_path: home for home in homes}
+    urls: dict[int, str] = {}
+    by_key: dict = {}
+    for page in pages:
+        language = page.locale.language_code
+        home_path = next(path for path in home_paths if page.url_path.startswith(path))
+        urls[page.pk] = f"/{language}/{page.url_path[len(home_path) :]}"
+        by_key.setdefault(page.translation_key, {})[language] = urls[page.pk]
+    return [
+        SitemapEntry(
+            url=urls[page.pk],
+            last_modified=page.last_published_at,
+            alternates=by_key[page.translation_key],
+        )
+        for page in pages
+    ]

@@ -128,6 +128,15 @@ class Municipality(ClusterableModel):
         verbose_name=_("accessibility declaration"),
         help_text=_("Linked from the footer of every page, in each language."),
     )
+    public_record = models.BooleanField(
+        _("public record of each page"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Show on each page who wrote and published it and its register of changes, as "
+            "Poland's public information bulletins require. Empty: on for Polish sites."
+        ),
+    )
     staff_groups = models.ManyToManyField(
         Group,
         blank=True,
@@ -176,6 +185,7 @@ class Municipality(ClusterableModel):
             heading=_("Brand"),
         ),
         FieldPanel("accessibility_declaration"),
+        FieldPanel("public_record"),
         FieldPanel("staff_groups"),
     ]
 
@@ -190,6 +200,12 @@ class Municipality(ClusterableModel):
     def name_in(self, language: str) -> str:
         names = {name.language: name.name for name in self.names.all()}
         return names.get(language) or names.get(self.default_language) or self.slug
+
+    @property
+    def shows_public_record(self) -> bool:
+        if self.public_record is None:
+            return self.country == Country.POLAND
+        return self.public_record
 
     @property
     def is_rtl(self) -> bool:

@@ -1,0 +1,68 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from municipium.portal.models import StandardPage
+from municipium.portal.services import page_ensure
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+@pytest.fixture
+def bornova(municipality_factory):
+    municipality = municipality_factory(slug="bornova")
+    about = page_ensure(
+        parent=municipality.homes["tr"], page_class=StandardPage, slug="hakkimizda",
+        language="tr", title="Hakkımızda",
+    )  # fmt: skip
+    page_ensure(
+        parent=municipality.homes["en"], page_class=StandardPage, slug="about",
+        language="en", translation_of=about, title="About",
+    )  # fmt: skip
+    return municipality
+
+
+def test_sitemap_is_valid_xml_with_every_language_and_hreflang_alternates(client, bornova):
+    response = client.get("/sitemap.xml", HTTP_HOST="bornova.localhost")
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    locations = {url.findtext("s:loc", namespaces=NS): url for url in root.findall("s:url", NS)}
+    assert set(locations) == {
+        "http://bornova.localhost/tr/", "http://bornova.localhost/en/",
+        "http://bornova.localhost/tr/hakkimizda/", "http://bornova.localhost/en/about/",
+    }  # fmt: skip
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in locations["http://bornova.localhost/tr/hakkimizda/"].findall("x:link", NS)
+    }
+    assert alternates == {
+        "tr": "http://bornova.localhost/tr/hakkimizda/",
+        "en": "http://bornova.localhost/en/about/",
+    }
+
+
+def test_sitemap_never_lists_another_sites_pages(client, bornova, municipality_factory):
+    municipality_factory(slug="sisli")
+    response = client.get("/sitemap.xml", HTTP_HOST="bornova.localhost")
+    assert b"sisli" not in response.content
+
+
+def test_sitemap_query_count_does_not_grow_with_pages(
+    client, bornova, django_assert_max_num_queries
+):
+    for number in range(30):
+        page_ensure(
+            parent=bornova.homes["tr"], page_class=StandardPage, slug=f"sayfa-{number}",
+            language="tr", title=f"Sayfa {number}",
+        )  # fmt: skip
+    client.get("/tr/", HTTP_HOST="bornova.localhost")  # warm the tenant
+    with django_assert_max_num_queries(3):
+        client.get("/sitemap.xml", HTTP_HOST="bornova.localhost", HTTP_CACHE_CONTROL="no-cache")
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_robots_out_of_the_admin(client, bornova):
+    text = client.get("/robots.txt", HTTP_HOST="bornova.localhost").content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://bornova.localhost/sitemap.xml" in text

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "municipium.portal",
     "municipium.directory",
     "municipium.news",
+    "municipium.search",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",
     "wagtail.contrib.forms",

@@ -8,7 +8,12 @@ from municipium.core.urls import common_urlpatterns
 urlpatterns = [
     *common_urlpatterns,
     path("", include("municipium.portal.urls")),
-    *i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True),
+    *i18n_patterns(
+        path("", include("municipium.search.urls")),
+        path("", include("municipium.news.urls")),
+        path("", include(wagtail_urls)),
+        prefix_default_language=True,
+    ),
 ]
 
 handler404 = "municipium.core.views.page_not_found"

@@ -1,0 +1,5 @@
+
+app_name = "search"
+urlpatterns: list = [
+    # path("search/", views.search, name="search"),
+]

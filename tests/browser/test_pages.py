@@ -1,0 +1,110 @@
+"""Every page type of the public portal, in a left-to-right and a right-to-left language, at a
+phone and a desktop width: right language and direction, no console error, no axe-core
+violation, a screenshot in screenshots/."""
+
+import pytest
+
+from .conftest import SCREENSHOT_DIR, VIEWPORTS
+
+pytestmark = pytest.mark.browser
+
+SITE_LANGUAGES = {
+    "bornova": ("tr", "en"),
+    "kuzeykent": ("tr", "en"),
+    "sisli": ("tr", "en"),
+    "bumehen": ("fa", "en"),
+    "rudziniec": ("pl", "en"),
+}
+RIGHT_TO_LEFT = {"fa"}
+HOME_PAGES = [
+    (site, language) for site, languages in SITE_LANGUAGES.items() for language in languages
+]
+
+# (page type, site, path): each page type once left to right and once right to left.
+PAGES = [
+    ("directorate", "bornova", "/tr/directorates/kultur-ve-sosyal-isler/"),
+    ("directorate", "bumehen", "/fa/directorates/farhangi-ejtemaei/"),
+    ("news-article", "bornova", "/tr/news/yaz-atolyeleri/"),
+    ("news-article", "bumehen", "/fa/news/tafahomnameh-amoozesh-parvaresh/"),
+    ("directory-index", "sisli", "/tr/directorates/"),
+    ("directory-index", "bumehen", "/fa/directorates/"),
+    ("news-index", "rudziniec", "/pl/news/"),
+    ("news-index", "bumehen", "/fa/news/"),
+    ("standard", "rudziniec", "/pl/misja/"),
+    ("standard", "kuzeykent", "/tr/faaliyet-plani/"),
+    ("accessibility", "rudziniec", "/pl/accessibility/"),
+    ("accessibility", "bumehen", "/fa/accessibility/"),
+]
+
+widths = pytest.mark.parametrize("width", VIEWPORTS, ids=lambda width: f"{width}px")
+
+
+def assert_language(page, language: str) -> None:
+    html = page.locator("html")
+    assert html.get_attribute("lang") == language
+    assert html.get_attribute("dir") == ("rtl" if language in RIGHT_TO_LEFT else "ltr")
+
+
+@widths
+@pytest.mark.parametrize(("site", "language"), HOME_PAGES, ids=["-".join(p) for p in HOME_PAGES])
+def test_home_page_is_accessible_in_each_language(server, tabs, site, language, width):
+    tab = tabs[width]
+    tab.open(server.url(site, f"/{language}/"))
+    assert_language(tab.page, language)
+    tab.check(f"{site}-{language}")
+
+
+@widths
+@pytest.mark.parametrize(
+    ("kind", "site", "path"), PAGES, ids=[f"{kind}-{site}" for kind, site, _ in PAGES]
+)
+def test_page_type_is_accessible(server, tabs, kind, site, path, width):
+    tab = tabs[width]
+    tab.open(server.url(site, path))
+    language = path.split("/")[1]
+    assert_language(tab.page, language)
+    assert tab.page.locator("h1").count() == 1
+    tab.check(f"{site}-{language}-{kind}")
+
+
+@widths
+@pytest.mark.parametrize(("site", "language"), [("bornova", "tr"), ("bumehen", "fa")])
+def test_unknown_address_shows_the_not_found_page_in_the_site_language(
+    server, tabs, site, language, width
+):
+    tab = tabs[width]
+    tab.open(server.url(site, f"/{language}/bu-sayfa-yok/"), status=404)
+    assert_language(tab.page, language)
+    assert tab.page.locator(f'main a[href="/{language}/"]').count() == 1
+    tab.check(f"{site}-{language}-404")
+
+
+@pytest.mark.parametrize("site", SITE_LANGUAGES)
+def test_main_menu_fits_a_small_phone_without_script(server, no_script_page, site):
+    """At 320 px and without JavaScript every item of the main menu is on screen (the menu
+    wraps onto more lines) and nothing makes the page scroll sideways."""
+    page = no_script_page
+    language = SITE_LANGUAGES[site][0]
+    page.goto(server.url(site, f"/{language}/"))
+    assert page.locator("html").get_attribute("class") == "no-js"
+    links = page.locator(".site-nav__link")
+    assert links.count() >= 2
+    for link in links.all():
+        box = link.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320, link.inner_text()
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    SCREENSHOT_DIR.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOT_DIR / f"{site}-{language}-320-no-js.png", full_page=True)
+    assert overflow <= 0, f"The page scrolls sideways by {overflow} px at 320 px"
+
+
+@widths
+def test_language_switcher_leads_to_the_same_page_in_english(server, tabs, width):
+    page = tabs[width].page
+    tabs[width].open(server.url("bornova", "/tr/directorates/kultur-ve-sosyal-isler/"))
+    page.get_by_role("link", name="English", exact=True).click()
+    page.wait_for_url(server.url("bornova", "/en/directorates/kultur-ve-sosyal-isler/"))
+    assert_language(page, "en")
+    assert page.get_by_role("link", name="Türkçe", exact=True).is_visible()

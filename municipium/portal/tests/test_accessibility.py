@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.users.models import UserProfile
 
 from municipium.portal.models import AccessibilityDeclarationPage
 from municipium.portal.services import page_ensure
@@ -59,6 +60,9 @@ def test_review_is_due_by_31_march_after_the_last_review(rudziniec):
 def test_staff_see_on_the_dashboard_that_a_review_is_overdue(client, rudziniec):
     declaration(rudziniec.homes["pl"], "pl", reviewed_on=datetime.date(2020, 3, 1))
     admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(admin)
     html = client.get("/admin/", HTTP_HOST="rudziniec.localhost").content.decode()
     assert "Accessibility declarations: yearly review" in html

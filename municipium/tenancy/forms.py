@@ -3,8 +3,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from .selectors import municipality_list_for_user
 
 
-class PublicHolidayForm(WagtailAdminModelForm):
-    """Staff choose only among the municipalities they work for."""
+class MunicipalityOwnedForm(WagtailAdminModelForm):
+    """A form for a row that belongs to a municipality: staff choose only among the
+    municipalities they work for."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

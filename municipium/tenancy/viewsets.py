@@ -6,7 +6,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from .forms import PublicHolidayForm
+from .forms import MunicipalityOwnedForm
 from .models import Municipality, PublicHoliday
 from .selectors import municipality_list_for_user
 
@@ -50,7 +50,7 @@ class PublicHolidayViewSet(ModelViewSet):
     list_display = ["date", "name", "municipality", "is_half_day", "is_estimate"]
     list_filter = ["municipality", "is_estimate", "is_half_day"]
     search_fields = ["name"]
-    edit_handler = ObjectList(PublicHoliday.panels, base_form_class=PublicHolidayForm)
+    edit_handler = ObjectList(PublicHoliday.panels, base_form_class=MunicipalityOwnedForm)
     index_view_class, edit_view_class, delete_view_class = scoped_views("municipality__in")
     copy_view_enabled = False
 

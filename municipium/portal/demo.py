@@ -3,8 +3,15 @@ English, written afresh from the facts of the seed pages."""
 
 from wagtail.models import Page
 
-from .demo_pages import accessibility_declaration
-from .models import AccessibilityDeclarationPage, HomePage, StandardPage
+from .demo_pages import MISSIONS, PLANS, accessibility_declaration
+from .models import (
+    AccessibilityDeclarationPage,
+    HomePage,
+    MissionPage,
+    PlanActivity,
+    PlanPage,
+    StandardPage,
+)
 from .services import page_ensure
 
 HOME = {
@@ -218,3 +225,35 @@ def accessibility_declarations_ensure(definition, homes: dict) -> dict:
         )
         source = source or made[language]
     return made
+
+
+def _unit_in(directory_index, slug):
+    if directory_index is None:
+        return None
+    return directory_index.get_children().filter(slug=slug).first()
+
+
+def mission_and_plan_ensure(slug: str, homes: dict, directories: dict) -> None:
+    """The site's mission page and activity plan, where the seed pages have them."""
+    if mission := MISSIONS.get(slug):
+        source = None
+        for language, home in homes.items():
+            page = page_ensure(
+                parent=home, page_class=MissionPage, slug=mission["slug"], language=language,
+                translation_of=source, show_in_menus=True, **mission[language],
+            )  # fmt: skip
+            source = source or page
+    if plan := PLANS.get(slug):
+        source = None
+        for language, home in homes.items():
+            unit = _unit_in(directories.get(language), plan["unit_slug"])
+            activities = [
+                PlanActivity(responsible_unit=unit, **activity)
+                for activity in plan[language]["activities"]
+            ]
+            fields = {**plan[language], "activities": activities}
+            page = page_ensure(
+                parent=home, page_class=PlanPage, slug=plan["slug"], language=language,
+                translation_of=source, show_in_menus=True, **fields,
+            )  # fmt: skip
+            source = source or page

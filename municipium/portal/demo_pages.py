@@ -104,13 +104,6 @@ MISSION_EN = [
 ]  # fmt: skip
 
 
-def _mission_body(areas):
-    body = []
-    for heading, text in areas:
-        body += [_heading(heading), _paragraph(f"<p>{text}</p>")]
-    return body
-
-
 ACCESSIBILITY_TITLES = {
     "tr": "Erişilebilirlik beyanı",
     "en": "Accessibility declaration",
@@ -167,40 +160,103 @@ def accessibility_declaration(definition, language: str) -> dict:
     }
 
 
-PAGES = {
+PLAN_STATUSES = ["done"] * 9 + ["in_progress"] * 8 + ["planned"] * 6 + ["postponed", "cancelled"]
+
+
+def plan_activities(texts):
+    """The plan's activities with a believable spread of progress."""
+    return [
+        {
+            "text": text,
+            "status": PLAN_STATUSES[number],
+            "target_year": 2026 if number < 12 else 2027,
+            "sort_order": number,
+        }
+        for number, text in enumerate(texts)
+    ]
+
+
+PLANS = {
     "kuzeykent": {
-        "faaliyet-plani": {
-            "tr": {
-                "title": "Basın Yayın ve Halkla İlişkiler Faaliyet Planı",
-                "intro": "Dairemizin planladığı 25 faaliyet.",
-                "body": [_list(PLAN_TR, ordered=True)],
-                "show_in_menus": True,
-            },
-            "en": {
-                "title": "Press, Publications and Public Relations Activity Plan",
-                "intro": "The 25 activities our department has planned.",
-                "body": [_list(PLAN_EN, ordered=True)],
-                "show_in_menus": True,
-            },
+        "slug": "faaliyet-plani",
+        "unit_slug": "basin-yayin-halkla-iliskiler",
+        "tr": {
+            "title": "Basın Yayın ve Halkla İlişkiler Faaliyet Planı",
+            "intro": "Dairemizin planladığı 25 faaliyet ve her birinin geldiği aşama.",
+            "period": "2026–2027",
+            "activities": plan_activities(PLAN_TR),
         },
-    },
-    "rudziniec": {
-        "misja": {
-            "pl": {
-                "title": "Misja",
-                "intro": "Każdy mieszkaniec jest równoprawnym członkiem naszej społeczności. "
-                "Dążymy do jej integracji i zrównoważonego rozwoju, łącząc tradycję "
-                "z nowoczesnością.",
-                "body": _mission_body(MISSION_PL),
-                "show_in_menus": True,
-            },
-            "en": {
-                "title": "Mission",
-                "intro": "Every resident is an equal member of our community. We work for its "
-                "integration and balanced growth, drawing on tradition and modernity.",
-                "body": _mission_body(MISSION_EN),
-                "show_in_menus": True,
-            },
+        "en": {
+            "title": "Press, Publications and Public Relations Activity Plan",
+            "intro": "The 25 activities our department has planned, and how far each has come.",
+            "period": "2026–2027",
+            "activities": plan_activities(PLAN_EN),
         },
     },
 }
+
+
+def _mission_areas(areas):
+    return [("area", {"title": title, "description": text, "goals": []}) for title, text in areas]
+
+
+MISSIONS = {
+    "rudziniec": {
+        "slug": "misja",
+        "pl": {
+            "title": "Misja",
+            "statement": "Każdy mieszkaniec jest równoprawnym członkiem naszej społeczności. "
+            "Dążymy do jej integracji i zrównoważonego rozwoju, łącząc tradycję "
+            "z nowoczesnością.",
+            "areas": _mission_areas(MISSION_PL),
+        },
+        "en": {
+            "title": "Mission",
+            "statement": "Every resident is an equal member of our community. We work for its "
+            "integration and balanced growth, drawing on tradition and modernity.",
+            "areas": _mission_areas(MISSION_EN),
+        },
+    },
+}
+
+
+def _table(rows):
+    return ("table", {"data": rows, "first_row_is_table_header": True, "table_caption": ""})
+
+
+PAGES = {
+    "sisli": {
+        "hakkimizda": {
+            "tr": {
+                "title": "Belediyemiz",
+                "intro": "Şişli Belediyesi'nin hizmet binaları, çalışma saatleri ve ilkeleri.",
+                "body": [
+                    _heading("Çalışma saatleri"),
+                    _table([["Birim", "Hafta içi", "Cumartesi"],
+                            ["Vatandaş masası", "08.30–17.30", "09.00–13.00"],
+                            ["Özel Kalem", "08.30–17.30", "Kapalı"]]),
+                    _heading("İlkelerimiz"),
+                    _list(["Şeffaflık", "Katılımcılık", "Hesap verebilirlik"]),
+                    ("quote", {"text": "Başkan ile halk arasında köprüyüz.",
+                               "attribution": "Özel Kalem Müdürlüğü"}),
+                ],
+                "show_in_menus": True,
+            },
+            "en": {
+                "title": "About the municipality",
+                "intro": "Şişli Municipality's service buildings, opening hours and principles.",
+                "body": [
+                    _heading("Opening hours"),
+                    _table([["Unit", "Weekdays", "Saturday"],
+                            ["Citizens' desk", "08:30–17:30", "09:00–13:00"],
+                            ["Private Office", "08:30–17:30", "Closed"]]),
+                    _heading("Our principles"),
+                    _list(["Transparency", "Participation", "Accountability"]),
+                    ("quote", {"text": "We are the bridge between the mayor and residents.",
+                               "attribution": "Private Office of the Mayor"}),
+                ],
+                "show_in_menus": True,
+            },
+        },
+    },
+}  # fmt: skip

@@ -6,10 +6,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
 from municipium.core.blocks import BodyBlock
 
@@ -273,3 +275,106 @@ class Alert(models.Model):
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("An alert must end after it starts.")})
+
+
+class MissionAreaBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Area"))
+    description = blocks.TextBlock(label=_("What we aim for"), required=False)
+    goals = blocks.ListBlock(blocks.CharBlock(label=_("Goal")), label=_("Goals"), default=[])
+
+    class Meta:
+        icon = "target"
+        template = "components/mission_area.html"
+        preview_value = {
+            "title": "The local community",
+            "description": "An integrated community.",
+            "goals": ["Shared projects", "Cooperation with schools"],
+        }
+
+
+class MissionPage(Page):
+    """A mission statement in areas, each with its goals (seed page 004)."""
+
+    statement = models.TextField(_("mission statement"))
+    areas = StreamField([("area", MissionAreaBlock())], verbose_name=_("areas"))
+
+    content_panels = [*Page.content_panels, FieldPanel("statement"), FieldPanel("areas")]
+    template = "portal/mission_page.html"
+
+    class Meta:
+        verbose_name = _("mission page")
+
+
+class PlanPage(Page):
+    """A plan of numbered activities whose progress staff keep up to date (seed page 001)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    period = models.CharField(_("period"), max_length=50, blank=True, help_text=_("2026–2030"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("period"),
+        InlinePanel("activities", heading=_("Activities"), label=_("Activity")),
+    ]
+    template = "portal/plan_page.html"
+
+    class Meta:
+        verbose_name = _("plan page")
+
+    def progress(self) -> dict:
+        """How far the plan has come: the count of activities in each status and the share
+        of the activities still pursued that are done."""
+        activities = list(self.activities.all())
+        counts = dict.fromkeys(PlanActivity.Status.values, 0)
+        for activity in activities:
+            counts[activity.status] += 1
+        pursued = len(activities) - counts[PlanActivity.Status.CANCELLED]
+        done = counts[PlanActivity.Status.DONE]
+        return {
+            "counts": counts,
+            "total": len(activities),
+            "done": done,
+            "percent_done": round(100 * done / pursued) if pursued else 0,
+        }
+
+
+class PlanActivity(Orderable):
+    class Status(models.TextChoices):
+        PLANNED = "planned", pgettext_lazy("plan activity status", "Planned")
+        IN_PROGRESS = "in_progress", pgettext_lazy("plan activity status", "In progress")
+        DONE = "done", pgettext_lazy("plan activity status", "Done")
+        POSTPONED = "postponed", pgettext_lazy("plan activity status", "Postponed")
+        CANCELLED = "cancelled", pgettext_lazy("plan activity status", "Cancelled")
+
+    page = ParentalKey(PlanPage, on_delete=models.CASCADE, related_name="activities")
+    text = models.TextField(_("activity"))
+    responsible_unit = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("responsible unit"),
+    )
+    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    status_note = models.CharField(_("progress note"), max_length=300, blank=True)
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("responsible_unit"),
+        FieldPanel("target_year"),
+        FieldPanel("status"),
+        FieldPanel("status_note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("plan activity")
+        verbose_name_plural = _("plan activities")
+
+    @property
+    def number(self) -> int:
+        return (self.sort_order or 0) + 1

@@ -10,6 +10,7 @@ from municipium.portal.demo import (
     accessibility_declarations_ensure,
     home_pages_ensure,
     home_sections_set,
+    mission_and_plan_ensure,
     standard_pages_ensure,
 )
 from municipium.portal.demo_pages import PAGES
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             directories = directory_ensure(definition.slug, homes)
             news = news_ensure(definition.slug, homes)
             standard_pages_ensure(homes, PAGES.get(definition.slug, {}))
+            mission_and_plan_ensure(definition.slug, homes, directories)
             declarations = accessibility_declarations_ensure(definition, homes)
             home_sections_set(homes, directories=directories, news=news)
             municipality.accessibility_declaration = declarations[definition.default_language]

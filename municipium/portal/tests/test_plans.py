@@ -1,0 +1,57 @@
+import pytest
+
+from municipium.portal.models import MissionPage, PlanActivity, PlanPage
+from municipium.portal.services import page_ensure
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(municipality_factory):
+    kuzeykent = municipality_factory(slug="kuzeykent")
+    statuses = ["done", "done", "in_progress", "planned", "cancelled"]
+    return page_ensure(
+        parent=kuzeykent.homes["tr"], page_class=PlanPage, slug="plan", language="tr",
+        title="Faaliyet Planı", period="2026–2027",
+        activities=[
+            PlanActivity(text=f"Faaliyet {n}", status=status, target_year=2026, sort_order=n)
+            for n, status in enumerate(statuses)
+        ],
+    )  # fmt: skip
+
+
+def test_progress_counts_done_among_the_activities_still_pursued(plan):
+    progress = plan.progress()
+    assert progress["total"] == 5
+    assert progress["done"] == 2
+    assert progress["percent_done"] == 50  # 2 of the 4 not cancelled
+
+
+def test_the_public_sees_numbered_activities_and_their_status(client, plan):
+    html = client.get("/tr/plan/", HTTP_HOST="kuzeykent.localhost").content.decode()
+    assert '<progress id="plan-progress-bar" class="plan__bar" max="100" value="50">' in html
+    assert "<td>5</td>" in html and "Faaliyet 4" in html
+    assert "status--in_progress" in html
+
+
+def test_a_status_staff_publish_is_what_the_public_sees_next(client, plan):
+    client.get("/tr/plan/", HTTP_HOST="kuzeykent.localhost")
+    activity = plan.activities.get(text="Faaliyet 3")
+    activity.status = PlanActivity.Status.DONE
+    activity.save()
+    plan.save_revision().publish()
+    html = client.get("/tr/plan/", HTTP_HOST="kuzeykent.localhost").content.decode()
+    assert 'value="75"' in html
+
+
+def test_a_mission_page_lists_its_areas_and_goals(client, municipality_factory):
+    gok = municipality_factory(slug="gok", country="PL", languages=["pl", "en"])
+    page_ensure(
+        parent=gok.homes["pl"], page_class=MissionPage, slug="misja", language="pl",
+        title="Misja", statement="Każdy mieszkaniec jest ważny.",
+        areas=[("area", {"title": "Obszar II: Społeczność lokalna", "description": "Razem.",
+                         "goals": ["Współpraca ze szkołami", "Festyny"]})],
+    )  # fmt: skip
+    html = client.get("/pl/misja/", HTTP_HOST="gok.localhost").content.decode()
+    assert "Obszar II: Społeczność lokalna" in html
+    assert "<li>Współpraca ze szkołami</li>" in html

@@ -3,6 +3,8 @@ management command (``municipium migrate``, ``municipium createsuperuser``...)."
 
 import argparse
 import os
+import signal
+import subprocess
 import sys
 
 
@@ -25,6 +27,11 @@ def serve(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="municipium serve", description="Serve with gunicorn.")
     parser.add_argument("--bind", default=os.environ.get("MUNICIPIUM_BIND", "127.0.0.1:8000"))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
+    parser.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="Do not start the background worker (when it runs elsewhere).",
+    )
     options = parser.parse_args(argv)
     _setup_django()
     gunicorn = [
@@ -35,7 +42,30 @@ def serve(argv: list[str]) -> None:
         "--access-logfile", "-",
         "--max-requests", "5000", "--max-requests-jitter", "500",
     ]  # fmt: skip
-    os.execv(sys.executable, gunicorn)
+    if options.no_worker:
+        os.execv(sys.executable, gunicorn)
+    worker = [sys.executable, "-m", "municipium.cli", "worker"]
+    raise SystemExit(_run_together(gunicorn, worker))
+
+
+def _run_together(*commands) -> int:
+    """Run the commands side by side; a signal to this process reaches them all, and when
+    the first (the web server) ends, the others are stopped too."""
+    processes = [subprocess.Popen(command) for command in commands]
+
+    def forward(signum, frame):
+        for process in processes:
+            if process.poll() is None:
+                process.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    status = processes[0].wait()
+    for process in processes[1:]:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=30)
+    return status
 
 
 def main(argv: list[str] | None = None) -> None:

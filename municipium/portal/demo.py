@@ -12,7 +12,7 @@ from .models import (
     PlanPage,
     StandardPage,
 )
-from .services import page_ensure
+from .services import editorial_team_ensure, page_ensure
 
 HOME = {
     "bornova": {
@@ -257,3 +257,29 @@ def mission_and_plan_ensure(slug: str, homes: dict, directories: dict) -> None:
                 translation_of=source, show_in_menus=True, **fields,
             )  # fmt: skip
             source = source or page
+
+
+# Directorates whose pages go through moderation in the demo: editors submit, approvers publish.
+MODERATED_DIRECTORATES = {"bornova": "kultur-ve-sosyal-isler", "sisli": "ozel-kalem"}
+
+
+def editorial_teams_ensure(slug: str, municipality, directories: dict) -> list[str]:
+    """The demo's moderated directorates, with an editor and an approver each. Returns the
+    user names made."""
+    from municipium.tenancy.demo import demo_user_ensure
+
+    directorate_slug = MODERATED_DIRECTORATES.get(slug)
+    if directorate_slug is None:
+        return []
+    sections = [
+        page
+        for index in directories.values()
+        if (page := _unit_in(index, directorate_slug)) is not None
+    ]
+    team = editorial_team_ensure(
+        name=f"{municipality} · {sections[0].title}", sections=sections, municipality=municipality
+    )
+    return [
+        demo_user_ensure(f"editor-{slug}-{directorate_slug}", team.editors),
+        demo_user_ensure(f"approver-{slug}-{directorate_slug}", team.approvers),
+    ]

@@ -1,9 +1,21 @@
-"""Changes to the page tree that several apps need: creating or updating a page in place,
-and its translations linked to it (same translation key, one page per locale)."""
+"""Changes to the page tree that several apps need: creating or updating a page in place with
+its translations linked to it (same translation key, one page per locale), and the editorial
+team (editors, approvers, moderation workflow) of a part of the tree."""
 
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 
 def _locale(language: str) -> Locale:
@@ -45,3 +57,46 @@ def page_ensure(
         page.translation_key = translation_of.translation_key
     parent.add_child(instance=page)
     return page
+
+
+@dataclass(frozen=True)
+class EditorialTeam:
+    editors: Group
+    approvers: Group
+    workflow: Workflow
+
+
+EDITOR_PERMISSIONS = ("add_page", "change_page")
+APPROVER_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+
+def _page_permission(codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+@transaction.atomic
+def editorial_team_ensure(*, name: str, sections: list[Page], municipality) -> EditorialTeam:
+    """Editors who draft and submit the pages of ``sections`` (a directorate page in each of
+    its languages), approvers who publish them, and a moderation workflow between the two.
+
+    Editors cannot publish: their changes go through the workflow, which asks the approvers.
+    Both groups work for ``municipality`` only. Running it again changes nothing."""
+    editors, _created = Group.objects.get_or_create(name=f"{name} · editors")
+    approvers, _created = Group.objects.get_or_create(name=f"{name} · approvers")
+    access_admin = Permission.objects.get(codename="access_admin")
+    for group, codenames in ((editors, EDITOR_PERMISSIONS), (approvers, APPROVER_PERMISSIONS)):
+        group.permissions.add(access_admin)
+        for page in sections:
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=page, permission=_page_permission(codename)
+                )
+        municipality.staff_groups.add(group)
+    task, _created = GroupApprovalTask.objects.get_or_create(name=f"{name} · approval")
+    task.groups.set([approvers])
+    workflow, created = Workflow.objects.get_or_create(name=f"{name} · moderation")
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    for page in sections:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    return EditorialTeam(editors=editors, approvers=approvers, workflow=workflow)

@@ -210,14 +210,18 @@ def staff_ensure(municipality: Municipality, *, home_pages: list[Page]) -> str:
                 permission=Permission.objects.get(codename=f"{action}_{model}"),
             )
     municipality.staff_groups.add(group)
-    username = f"editor-{municipality.slug}"
+    return demo_user_ensure(f"editor-{municipality.slug}", group)
+
+
+def demo_user_ensure(username: str, *groups: Group) -> str:
+    """A demo member of staff with the demo password, in ``groups``."""
     user, created = get_user_model().objects.get_or_create(
         username=username, defaults={"email": f"{username}@example.org"}
     )
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save()
-    user.groups.add(group)
+    user.groups.add(*groups)
     return username
 
 

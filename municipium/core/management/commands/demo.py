@@ -8,6 +8,7 @@ from municipium.directory.demo import directory_ensure
 from municipium.news.demo import news_ensure
 from municipium.portal.demo import (
     accessibility_declarations_ensure,
+    editorial_teams_ensure,
     home_pages_ensure,
     home_sections_set,
     mission_and_plan_ensure,
@@ -27,7 +28,7 @@ class Command(BaseCommand):
         municipality_purge_all_caches()
         self.stdout.write(self.style.SUCCESS("Demo ready."))
         for name, url, editor in rows:
-            self.stdout.write(f"  {url:<36} {name}  (editor: {editor})")
+            self.stdout.write(f"  {url:<36} {name}  (staff: {editor})")
         self.stdout.write(
             f"  Admin: /admin/ on any site, user admin; "
             f"every demo password is {tenancy_demo.DEMO_PASSWORD!r}."
@@ -50,7 +51,9 @@ class Command(BaseCommand):
             municipality.accessibility_declaration = declarations[definition.default_language]
             municipality.save()
             editor = tenancy_demo.staff_ensure(municipality, home_pages=list(homes.values()))
+            moderated = editorial_teams_ensure(definition.slug, municipality, directories)
             url = f"http://{definition.hostname}:{tenancy_demo.DEMO_PORT}/"
-            rows.append((definition.names[definition.default_language], url, editor))
+            staff = ", ".join([editor, *moderated])
+            rows.append((definition.names[definition.default_language], url, staff))
         tenancy_demo.superuser_ensure()
         return rows

@@ -122,3 +122,48 @@ def sitemap_entries(*, tenant) -> list[SitemapEntry]:
         )
         for page in pages
     ]
+
+
+def municipality_schema(*, tenant, language: str, base: str) -> dict:
+    """schema.org GovernmentOrganization for a municipality."""
+    municipality = tenant.municipality
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": tenant.name(language),
+        "url": base + tenant.home_url(language),
+        "address": municipality.address,
+        "telephone": municipality.phone,
+        "email": municipality.email,
+        "sameAs": [
+            url
+            for url in (
+                municipality.facebook_url,
+                municipality.instagram_url,
+                municipality.x_url,
+                municipality.youtube_url,
+            )
+            if url
+        ],
+    }
+    if tenant.logo_url:
+        data["logo"] = base + tenant.logo_url
+    return {key: value for key, value in data.items() if value}
+
+
+def breadcrumb_schema(*, page: Page, base: str, request) -> dict:
+    """schema.org BreadcrumbList from the home page down to ``page`` (one query)."""
+    trail = [*page.get_ancestors().filter(depth__gt=1), page]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": base + crumb.get_url(request),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }

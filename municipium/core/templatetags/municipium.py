@@ -1,9 +1,13 @@
 """Template tags for dates and numbers in the site's calendar, time zone, language and digits.
 Every template formats through these, so that there is one way to write a date."""
 
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from municipium.core import formatting
 
@@ -71,3 +75,18 @@ def local_number(value):
 @register.filter
 def local_digits(value):
     return formatting.localise_digits(str(value), translation.get_language())
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_tag(data: dict) -> str:
+    """schema.org data as ``<script type="application/ld+json">``, escaped so that no text in it
+    can close the element. Data, not an executable script: a strict CSP allows it."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag
+def json_ld(data):
+    return json_ld_tag(data)

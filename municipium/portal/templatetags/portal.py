@@ -1,7 +1,8 @@
 from django import template
 from wagtail.models import Page
 
-from municipium.portal.selectors import page_public_record
+from municipium.core.templatetags.municipium import json_ld_tag
+from municipium.portal.selectors import breadcrumb_schema, municipality_schema, page_public_record
 
 register = template.Library()
 
@@ -15,3 +16,17 @@ def public_record(context, page):
     if not tenant.municipality.shows_public_record:
         return {"record": None}
     return {"record": page_public_record(page=page), "tenant": tenant}
+
+
+@register.simple_tag(takes_context=True)
+def page_structured_data(context, page):
+    """schema.org for every page: the municipality as a GovernmentOrganization on its home
+    page, a BreadcrumbList on the others."""
+    request, tenant = context.get("request"), context.get("tenant")
+    if tenant is None or not isinstance(page, Page) or request is None:
+        return ""
+    base = f"{request.scheme}://{request.get_host()}"
+    language = context.get("LANGUAGE_CODE") or tenant.default_language
+    if page.depth <= 2:
+        return json_ld_tag(municipality_schema(tenant=tenant, language=language, base=base))
+    return json_ld_tag(breadcrumb_schema(page=page, base=base, request=request))

@@ -66,3 +66,40 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_robots_out_of_the_admin(clie
     text = client.get("/robots.txt", HTTP_HOST="bornova.localhost").content.decode()
     assert "Disallow: /admin/" in text
     assert "Sitemap: http://bornova.localhost/sitemap.xml" in text
+
+
+def _json_ld(html):
+    import json
+    import re
+
+    return [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
+
+
+def test_home_page_describes_the_municipality_as_a_government_organization(client, bornova):
+    html = client.get("/tr/", HTTP_HOST="bornova.localhost").content.decode()
+    (data,) = _json_ld(html)
+    assert data["@type"] == "GovernmentOrganization"
+    assert data["url"] == "http://bornova.localhost/tr/"
+    assert data["email"] == "info@example.org"
+    assert '<meta property="og:url" content="http://bornova.localhost/tr/">' in html
+
+
+def test_other_pages_carry_a_breadcrumb_list(client, bornova):
+    html = client.get("/en/about/", HTTP_HOST="bornova.localhost").content.decode()
+    (data,) = _json_ld(html)
+    assert data["@type"] == "BreadcrumbList"
+    assert [item["item"] for item in data["itemListElement"]] == [
+        "http://bornova.localhost/en/",
+        "http://bornova.localhost/en/about/",
+    ]
+
+
+def test_structured_data_cannot_be_broken_out_of(client, bornova):
+    bornova.about.title = "</script><script>alert(1)</script>"
+    bornova.about.save_revision().publish()
+    html = client.get("/tr/hakkimizda/", HTTP_HOST="bornova.localhost").content.decode()
+    assert "<script>alert(1)" not in html
+    assert _json_ld(html)[0]["itemListElement"][-1]["name"].startswith("</script>")

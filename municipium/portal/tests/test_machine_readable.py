@@ -21,6 +21,7 @@ def bornova(municipality_factory):
         parent=municipality.homes["en"], page_class=StandardPage, slug="about",
         language="en", translation_of=about, title="About",
     )  # fmt: skip
+    municipality.about = about
     return municipality
 
 

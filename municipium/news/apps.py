@@ -6,3 +6,13 @@ class NewsConfig(AppConfig):
     name = "municipium.news"
     label = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from municipium.core import page_cache, periodic
+
+        from .counting import count_cached_view
+        from .tasks import view_counts_fold
+
+        if count_cached_view not in page_cache.HIT_HANDLERS:
+            page_cache.on_cache_hit(count_cached_view)
+        periodic.register(view_counts_fold)

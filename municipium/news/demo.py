@@ -1,11 +1,19 @@
 """Demo news, among them the Bumehen memorandum of understanding of seed page 003 (17 Dey
-1401, 7 January 2023), told afresh with invented names."""
+1401, 7 January 2023), told afresh with invented names.
+
+The memorandum's 451 views are those the former portal showed (seed page 003): they are
+imported as the article's starting count (``news_view_count_import``), as a municipality
+moving to Municipium would bring its old counts, not faked as 451 recorded visits. Two
+articles have a simple drawing (``demo_images``) with alt text that says what is drawn."""
 
 import datetime
 
+from municipium.directory.models import DirectoratePage
 from municipium.portal.services import page_ensure
 
-from .models import NewsArticlePage, NewsIndexPage
+from .demo_images import demo_image_ensure
+from .models import NewsArticlePage, NewsIndexPage, NewsKind
+from .services import news_article_relations_set, news_view_count_import
 
 INDEX_TITLES = {
     "tr": ("Haberler", "Belediyemizden son haberler ve duyurular."),
@@ -39,6 +47,50 @@ MOU_EN = [
 ]
 
 
+WORKSHOPS_TR = [
+    "Kültür ve Sosyal İşler Müdürlüğü, 7-17 yaş arası çocuklar ve gençler için yaz atölyeleri "
+    "açıyor. Bilim, resim ve müzik atölyeleri Temmuz ve Ağustos aylarında, hafta içi sabahları "
+    "kültür merkezimizde yapılacak.",
+    "Kayıtlar kültür merkezinde ve Beyaz Masa'da, kontenjanlar doluncaya kadar sürecek. "
+    "Atölyeler ücretsizdir; malzemeleri belediyemiz karşılar.",
+]
+
+WORKSHOPS_EN = [
+    "The Culture and Social Affairs Directorate opens summer workshops for children and young "
+    "people aged 7 to 17. Science, painting and music workshops are held on weekday mornings "
+    "in July and August at our culture centre.",
+    "Registration is at the culture centre and the citizen desk until the places are filled. "
+    "The workshops are free; the municipality provides the materials.",
+]
+
+WALK_TR = [
+    "Rehberimiz eşliğinde Bornova'nın Levanten köşklerini, eski çarşısını ve tarihî "
+    "camilerini yürüyerek geziyoruz. Gezi yaklaşık üç saat sürüyor.",
+    "Katılım ücretsizdir. Rahat ayakkabı giymenizi ve yanınıza su almanızı öneririz.",
+]
+
+WALK_EN = [
+    "With our guide we walk past Bornova's Levantine mansions, its old market and its "
+    "historic mosques. The walk takes about three hours.",
+    "Taking part is free. Wear comfortable shoes and bring water.",
+]
+
+PARKS_TR = [
+    "Park ve Bahçeler Müdürlüğü, dört mahalle parkında eskiyen oyun gruplarını engelli "
+    "çocukların da kullanabileceği yeni oyun gruplarıyla değiştiriyor ve aydınlatmayı "
+    "yeniliyor.",
+    "Çalışmalar Kasım ayında başlayıp Mart ayında tamamlanacak; bu sürede parkların yalnızca "
+    "çalışılan bölümleri kapalı olacak.",
+]
+
+PARKS_EN = [
+    "The Parks and Gardens Directorate replaces worn play equipment in four neighbourhood "
+    "parks with new equipment that disabled children can use too, and renews the lighting.",
+    "The work starts in November and ends in March; meanwhile only the parts of the parks "
+    "being worked on are closed.",
+]
+
+
 def _paragraphs(texts):
     return [("paragraph", f"<p>{text}</p>") for text in texts]
 
@@ -48,11 +100,18 @@ ARTICLES = {
         {
             "slug": "tafahomnameh-amoozesh-parvaresh",
             "date": datetime.datetime(2023, 1, 7, 9, 30, tzinfo=datetime.UTC),
+            "kind": NewsKind.NEWS,
+            "directorates": ["farhangi-ejtemaei"],
+            "imported_views": 451,  # as the former portal showed it (seed page 003)
+            "image": "memorandum",
             "fa": {
                 "title": "امضای تفاهم‌نامه همکاری شهرداری بومهن و آموزش و پرورش شهرستان پردیس",
                 "lead": "با هدف گسترش فرهنگ شهروندی و آموزش‌های مهارتی در مدارس بومهن، "
                 "تفاهم‌نامه همکاری میان شهرداری و آموزش و پرورش شهرستان پردیس امضا شد.",
                 "body": _paragraphs(MOU_FA),
+                "tags": ["آموزش و پرورش", "فرهنگ شهروندی"],
+                "image_alt": "طرحی از یک برگه امضاشده و یک خودکار.",
+                "image_caption": "تصویر نمادین است.",
             },
             "en": {
                 "title": "Bumehen Municipality and the Pardis education office sign a "
@@ -61,20 +120,27 @@ ARTICLES = {
                 "municipality and the county education office signed a memorandum of "
                 "understanding.",
                 "body": _paragraphs(MOU_EN),
+                "tags": ["civic culture", "education"],
+                "image_alt": "A drawing of a signed sheet of paper and a pen.",
+                "image_caption": "An illustration, not a photograph of the signing.",
             },
         },
         {
             "slug": "nowruz-programmes",
             "date": datetime.datetime(2024, 3, 29, 8, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.ANNOUNCEMENT,
+            "directorates": ["farhangi-ejtemaei"],
             "fa": {
                 "title": "برنامه‌های فرهنگی نوروزی در بوستان‌های شهر",
                 "lead": "در روزهای نوروز، برنامه‌های شاد خانوادگی در بوستان‌های بومهن برگزار می‌شود.",
                 "body": [],
+                "tags": ["نوروز"],
             },
             "en": {
                 "title": "Nowruz cultural programmes in the city's parks",
                 "lead": "Family programmes are held in Bumehen's parks during the Nowruz holidays.",
                 "body": [],
+                "tags": ["Nowruz"],
             },
         },
     ],
@@ -82,30 +148,64 @@ ARTICLES = {
         {
             "slug": "yaz-atolyeleri",
             "date": datetime.datetime(2026, 6, 1, 9, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.ANNOUNCEMENT,
+            "directorates": ["kultur-ve-sosyal-isler"],
             "tr": {
                 "title": "Yaz atölyelerine kayıtlar başladı",
                 "lead": "Çocuklar ve gençler için bilim, resim ve müzik atölyelerine kayıtlar açıldı.",
-                "body": [],
+                "body": _paragraphs(WORKSHOPS_TR),
+                "tags": ["atölye", "çocuk"],
             },
             "en": {
                 "title": "Registration opens for summer workshops",
                 "lead": "Science, painting and music workshops for children and young people are "
                 "open for registration.",
-                "body": [],
+                "body": _paragraphs(WORKSHOPS_EN),
+                "tags": ["children", "workshops"],
             },
         },
         {
             "slug": "kent-gezisi",
             "date": datetime.datetime(2026, 9, 12, 9, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.NEWS,
+            "directorates": ["kultur-ve-sosyal-isler"],
             "tr": {
                 "title": "Tarihî Bornova kent gezisi",
                 "lead": "Rehberli gezimizde Bornova'nın tarihî köşklerini birlikte keşfediyoruz.",
-                "body": [],
+                "body": _paragraphs(WALK_TR),
+                "tags": ["kültür mirası"],
             },
             "en": {
                 "title": "A walk through historic Bornova",
                 "lead": "Our guided walk explores Bornova's historic mansions.",
-                "body": [],
+                "body": _paragraphs(WALK_EN),
+                "tags": ["heritage"],
+            },
+        },
+        {
+            "slug": "park-yenileme-basin-bulteni",
+            "date": datetime.datetime(2026, 10, 5, 11, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.PRESS_RELEASE,
+            "press_release_number": "2026/14",
+            "directorates": ["park-ve-bahceler"],
+            "image": "park",
+            "tr": {
+                "title": "Dört mahalle parkı yenileniyor",
+                "lead": "Park ve Bahçeler Müdürlüğü, dört mahalle parkında oyun alanlarını ve "
+                "aydınlatmayı kış aylarında yeniliyor.",
+                "body": _paragraphs(PARKS_TR),
+                "tags": ["park", "çocuk"],
+                "image_alt": "Salıncağı ve iki ağacı olan bir park çizimi.",
+                "image_caption": "Temsilî çizim: Park ve Bahçeler Müdürlüğü.",
+            },
+            "en": {
+                "title": "Four neighbourhood parks to be renewed",
+                "lead": "The Parks and Gardens Directorate renews the playgrounds and lighting "
+                "of four neighbourhood parks over the winter.",
+                "body": _paragraphs(PARKS_EN),
+                "tags": ["children", "parks"],
+                "image_alt": "A drawing of a park with a swing and two trees.",
+                "image_caption": "Illustrative drawing: Parks and Gardens Directorate.",
             },
         },
     ],
@@ -113,15 +213,20 @@ ARTICLES = {
         {
             "slug": "haftalik-bulten",
             "date": datetime.datetime(2026, 11, 20, 9, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.PRESS_RELEASE,
+            "press_release_number": "47",
+            "directorates": ["basin-yayin-halkla-iliskiler"],
             "tr": {
                 "title": "Haftalık bilgilendirme bülteni yayımlandı",
                 "lead": "Bu haftanın bülteninde yol çalışmaları, kültür etkinlikleri ve duyurular var.",
                 "body": [],
+                "tags": ["bülten"],
             },
             "en": {
                 "title": "This week's information bulletin is out",
                 "lead": "This week's bulletin covers roadworks, cultural events and notices.",
                 "body": [],
+                "tags": ["bulletin"],
             },
         },
     ],
@@ -129,15 +234,19 @@ ARTICLES = {
         {
             "slug": "cumhuriyet-bayrami-toreni",
             "date": datetime.datetime(2026, 10, 29, 10, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.NEWS,
+            "directorates": ["ozel-kalem"],
             "tr": {
                 "title": "Cumhuriyet Bayramı töreni",
                 "lead": "Cumhuriyet Bayramı, Başkanımızın katılımıyla düzenlenen törenle kutlandı.",
                 "body": [],
+                "tags": ["tören"],
             },
             "en": {
                 "title": "Republic Day ceremony",
                 "lead": "Republic Day was celebrated with a ceremony attended by the mayor.",
                 "body": [],
+                "tags": ["ceremony"],
             },
         },
     ],
@@ -145,15 +254,19 @@ ARTICLES = {
         {
             "slug": "przeglad-koled",
             "date": datetime.datetime(2026, 1, 10, 10, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.ANNOUNCEMENT,
+            "directorates": ["dzial-programowy"],
             "pl": {
                 "title": "Gminny przegląd kolęd i pastorałek",
                 "lead": "Zapraszamy szkoły i zespoły z całej gminy do udziału w przeglądzie.",
                 "body": [],
+                "tags": ["konkurs", "muzyka"],
             },
             "en": {
                 "title": "Commune carol review",
                 "lead": "Schools and groups from the whole commune are invited to take part.",
                 "body": [],
+                "tags": ["competition", "music"],
             },
         },
     ],
@@ -178,16 +291,37 @@ def news_ensure(slug: str, homes: dict) -> dict[str, NewsIndexPage]:
         )
         source_index = source_index or indexes[language]
     for article in ARTICLES.get(slug, []):
-        source = None
-        for language, index in indexes.items():
-            page = page_ensure(
-                parent=index,
-                page_class=NewsArticlePage,
-                slug=article["slug"],
-                language=language,
-                translation_of=source,
-                date=article["date"],
-                **article[language],
-            )
-            source = source or page
+        _article_ensure(article, indexes)
     return indexes
+
+
+def _article_ensure(article: dict, indexes: dict) -> None:
+    """One article in each of the site's languages, with its tags and directorates."""
+    source = None
+    image = demo_image_ensure(article["image"]) if "image" in article else None
+    for language, index in indexes.items():
+        fields = dict(article[language])
+        tags = fields.pop("tags", [])
+        if image is not None:
+            fields["image"] = image
+        page = page_ensure(
+            parent=index,
+            page_class=NewsArticlePage,
+            slug=article["slug"],
+            language=language,
+            translation_of=source,
+            date=article["date"],
+            kind=article.get("kind", NewsKind.NEWS),
+            press_release_number=article.get("press_release_number", ""),
+            **fields,
+        )
+        home = index.get_parent()
+        directorates = list(
+            DirectoratePage.objects.descendant_of(home).filter(
+                slug__in=article.get("directorates", [])
+            )
+        )
+        news_article_relations_set(article=page, tags=tags, directorates=directorates)
+        if source is None and "imported_views" in article:
+            news_view_count_import(page=page, total=article["imported_views"])
+        source = source or page

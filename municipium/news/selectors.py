@@ -1,7 +1,32 @@
-from django.db.models import QuerySet
-from wagtail.models import Page
+"""Reads about news: listings with their filters, an article's details, feeds, view counts.
 
-from .models import NewsArticlePage
+Every listing is scoped to a news index or to a site and language: another municipality's
+articles, directorates and tags never appear."""
+
+import zoneinfo
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractRendition
+from wagtail.models import Page, Site
+
+from municipium.core import formatting
+from municipium.directory.models import DirectoratePage
+
+from .forms import NewsFilterForm
+from .models import NewsArticlePage, NewsIndexPage, NewsKind, NewsViewCount, NewsViewEvent
+from .months import Month, month_of, month_parse
+
+CARD_RENDITION = "fill-480x270"
+ARTICLE_RENDITION = "width-1200"
+SHARE_RENDITION = "fill-1200x630"  # the size Open Graph readers expect
+FEED_ITEMS = 30
 
 
 def news_article_list_latest(*, index: Page | None, limit: int) -> QuerySet[NewsArticlePage]:
@@ -14,3 +39,235 @@ def news_article_list_latest(*, index: Page | None, limit: int) -> QuerySet[News
         .select_related("image")
         .order_by("-date")[:limit]
     )
+
+
+def _home_of(page: Page) -> Page | None:
+    """The home page (depth 2: a site's root in one language) above ``page``."""
+    if page.depth <= 2:
+        return page if page.depth == 2 else None
+    return Page.objects.ancestor_of(page).filter(depth=2).first()
+
+
+def directorate_list_for_article_page(*, parent: Page) -> QuerySet[DirectoratePage]:
+    """The directorates an article under ``parent`` may name: those of the same site and
+    language (under the same home page)."""
+    home = _home_of(parent)
+    if home is None:
+        return DirectoratePage.objects.none()
+    return DirectoratePage.objects.descendant_of(home).order_by("title")
+
+
+# The listing -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewsFilterChoices:
+    """What the listing's filters offer: only values that find something under the index."""
+
+    directorates: list[tuple[str, str]]
+    directorate_ids_by_slug: dict[str, int]
+    tags: list[tuple[str, str]]
+    months: list[Month]
+    language: str
+    kinds: list[tuple[str, str]] = field(default_factory=lambda: list(NewsKind.choices))
+
+    @property
+    def directorate_slugs_by_id(self) -> dict[int, str]:
+        return {pk: slug for slug, pk in self.directorate_ids_by_slug.items()}
+
+    def as_form_choices(self) -> dict[str, list[tuple[str, str]]]:
+        return {
+            "kind": self.kinds,
+            "directorate": self.directorates,
+            "tag": self.tags,
+            "month": [(month.value, month.label(self.language)) for month in self.months],
+        }
+
+
+def _articles_under(index: Page) -> QuerySet[NewsArticlePage]:
+    return NewsArticlePage.objects.live().child_of(index)
+
+
+def news_filter_choices(
+    *, index: NewsIndexPage, calendar: str, time_zone: str, language: str
+) -> NewsFilterChoices:
+    """Three queries, whatever the number of articles: directorates, tags, days."""
+    article_ids = _articles_under(index).values("pk")
+    directorates = list(
+        DirectoratePage.objects.live()
+        .filter(news_articles__in=article_ids)
+        .distinct()
+        .order_by("title")
+        .values_list("pk", "slug", "title")
+    )
+    tags = list(
+        Tag.objects.filter(news_newsarticletag_items__content_object__in=article_ids)
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name")
+    )
+    days = _articles_under(index).datetimes("date", "day", tzinfo=zoneinfo.ZoneInfo(time_zone))
+    months = sorted({month_of(day.date(), calendar) for day in days}, reverse=True)
+    return NewsFilterChoices(
+        directorates=[(slug, title) for _pk, slug, title in directorates],
+        directorate_ids_by_slug={slug: pk for pk, slug, _title in directorates},
+        tags=tags,
+        months=months,
+        language=language,
+    )
+
+
+def news_article_list_for_index(
+    *,
+    index: NewsIndexPage,
+    kind: str = "",
+    directorate_id: int | None = None,
+    tag_slug: str = "",
+    month: Month | None = None,
+    time_zone: str = "UTC",
+) -> QuerySet[NewsArticlePage]:
+    """The live articles under ``index``, newest first, filtered; with their images and the
+    images' card renditions fetched in two more queries, whatever their number."""
+    articles = _articles_under(index)
+    if kind:
+        articles = articles.filter(kind=kind)
+    if directorate_id is not None:
+        articles = articles.filter(directorates=directorate_id)
+    if tag_slug:
+        articles = articles.filter(tags__slug=tag_slug)
+    if month is not None:
+        start, end = month.bounds(time_zone)
+        articles = articles.filter(date__gte=start, date__lt=end)
+    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+    return articles.prefetch_related(Prefetch("image", queryset=images)).order_by("-date", "-pk")
+
+
+@dataclass(frozen=True)
+class NewsListing:
+    form: NewsFilterForm
+    page: PaginatorPage
+    past_the_end: bool  # a page number past the last page was asked for: the last is shown
+
+
+def news_listing_get(
+    *, index: NewsIndexPage, params: Mapping, tenant, language: str, per_page: int
+) -> NewsListing:
+    """The page of the listing that the query string asks for: filters, then ``?page=``. A
+    page past the end shows the last page, a page that is not a number the first."""
+    calendar = tenant.calendar if tenant else formatting.GREGORIAN
+    time_zone = tenant.time_zone_name if tenant else "UTC"
+    choices = news_filter_choices(
+        index=index, calendar=calendar, time_zone=time_zone, language=language
+    )
+    form = NewsFilterForm(params, choices=choices)
+    articles = news_article_list_for_index(
+        index=index,
+        kind=form.value("kind"),
+        directorate_id=choices.directorate_ids_by_slug.get(form.value("directorate")),
+        tag_slug=form.value("tag"),
+        month=month_parse(form.value("month"), calendar),
+        time_zone=time_zone,
+    )
+    paginator = Paginator(articles, per_page)
+    requested = str(params.get("page", ""))
+    number = int(requested) if requested.isdigit() and int(requested) >= 1 else 1
+    page = paginator.get_page(number)
+    past_the_end = paginator.count > 0 and number > page.number
+    return NewsListing(form=form, page=page, past_the_end=past_the_end)
+
+
+# An article --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewsArticleDetails:
+    index_url: str
+    tags: list[Tag]
+    directorates: list[DirectoratePage]
+    image: AbstractRendition | None = None
+    share_image: AbstractRendition | None = None
+
+
+def news_article_details_get(*, article: NewsArticlePage, request) -> NewsArticleDetails:
+    """What the article page shows besides its own fields, in a fixed number of queries."""
+    parent = article.get_parent() if article.pk else None
+    index_url = (parent.get_url(request) or "") if parent is not None else ""
+    image = share_image = None
+    if article.image is not None:
+        renditions = article.image.get_renditions(ARTICLE_RENDITION, SHARE_RENDITION)
+        image, share_image = renditions[ARTICLE_RENDITION], renditions[SHARE_RENDITION]
+    return NewsArticleDetails(
+        index_url=index_url,
+        tags=sorted(article.tags.all(), key=lambda tag: tag.name),
+        directorates=[d for d in article.directorates.all() if d.live],
+        image=image,
+        share_image=share_image,
+    )
+
+
+def news_view_count_get(*, page_id: int | None) -> int:
+    """The article's views: those folded so far plus the events not yet folded. One query."""
+    if page_id is None:
+        return 0
+    folded = NewsViewCount.objects.filter(page_id=OuterRef("pk")).values("total")
+    pending = (
+        NewsViewEvent.objects.filter(page_id=OuterRef("pk"))
+        .order_by()
+        .values("page_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    zero = Value(0, output_field=IntegerField())
+    count = (
+        NewsArticlePage.objects.filter(pk=page_id)
+        .order_by()
+        .values_list(
+            Coalesce(Subquery(folded), zero) + Coalesce(Subquery(pending), zero), flat=True
+        )
+        .first()
+    )
+    return count or 0
+
+
+# Feeds -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewsFeedSource:
+    """What a feed covers: a site's news in one language, or only a directorate's."""
+
+    home: Page
+    index: NewsIndexPage | None
+    directorate: DirectoratePage | None = None
+
+
+def news_feed_source_get(
+    *, site: Site, language: str, directorate_slug: str | None = None
+) -> NewsFeedSource | None:
+    """The site's home page in ``language``, its news index and, if asked, the directorate
+    ``directorate_slug`` of that site and language. None if there is no such thing."""
+    root = site.root_page
+    home = (
+        Page.objects.live()
+        .filter(translation_key=root.translation_key, locale__language_code=language, depth=2)
+        .first()
+    )
+    if home is None:
+        return None
+    index = NewsIndexPage.objects.live().descendant_of(home).order_by("path").first()
+    directorate = None
+    if directorate_slug is not None:
+        directorate = (
+            DirectoratePage.objects.live().descendant_of(home).filter(slug=directorate_slug).first()
+        )
+        if directorate is None:
+            return None
+    return NewsFeedSource(home=home, index=index, directorate=directorate)
+
+
+def news_article_list_for_feed(*, source: NewsFeedSource) -> QuerySet[NewsArticlePage]:
+    """The newest live articles of the source's site and language, with their tags."""
+    articles = NewsArticlePage.objects.live().descendant_of(source.home)
+    if source.directorate is not None:
+        articles = articles.filter(directorates=source.directorate)
+    return articles.prefetch_related("tags").order_by("-date", "-pk")[:FEED_ITEMS]

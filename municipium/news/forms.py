@@ -1,0 +1,55 @@
+from django import forms
+from django.utils.translation import pgettext_lazy
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class NewsArticlePageForm(WagtailAdminPageForm):
+    """The editor's form: the related directorates offered are those of the article's own
+    site and language, never another municipality's."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("directorates")
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        if field is not None and parent is not None:
+            from .selectors import directorate_list_for_article_page
+
+            field.queryset = directorate_list_for_article_page(parent=parent)
+
+
+class NewsFilterForm(forms.Form):
+    """The listing's filters, read from the query string. A value that is not among the
+    choices is ignored (the listing shows everything for that filter), never an error page.
+    ``choices`` is a ``selectors.NewsFilterChoices``."""
+
+    kind = forms.ChoiceField(label=pgettext_lazy("news filter", "Kind"), required=False)
+    directorate = forms.ChoiceField(
+        label=pgettext_lazy("news filter", "Directorate"), required=False
+    )
+    tag = forms.ChoiceField(label=pgettext_lazy("news filter", "Topic"), required=False)
+    month = forms.ChoiceField(label=pgettext_lazy("news filter", "Month"), required=False)
+
+    ANY = {
+        "kind": pgettext_lazy("news filter", "All kinds"),
+        "directorate": pgettext_lazy("news filter", "All directorates"),
+        "tag": pgettext_lazy("news filter", "All topics"),
+        "month": pgettext_lazy("news filter", "All months"),
+    }
+
+    def __init__(self, data, *, choices, **kwargs):
+        data = data.copy()
+        # A directorate may be given by its id as well as its slug.
+        if (value := data.get("directorate", "")).isdigit():
+            data["directorate"] = choices.directorate_slugs_by_id.get(int(value), value)
+        super().__init__(data, **kwargs)
+        for name, options in choices.as_form_choices().items():
+            self.fields[name].choices = [("", self.ANY[name]), *options]
+        self.is_valid()
+
+    def value(self, name: str) -> str:
+        """The field's valid value, or "" when it is absent or not a choice."""
+        return self.cleaned_data.get(name, "") if hasattr(self, "cleaned_data") else ""
+
+    @property
+    def active(self) -> bool:
+        return any(self.value(name) for name in self.fields)

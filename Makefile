@@ -53,3 +53,10 @@ bench: install services
 
 clean:
 	rm -rf $(VENV) var screenshots bench/results
+
+## messages: refresh the tr, fa and pl catalogues from the code, then compile them (needs gettext)
+.PHONY: messages
+messages: install
+	MUNICIPIUM_VAR_DIR=$$(mktemp -d) $(BIN)/municipium makemessages -l tr -l fa -l pl \
+		--ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='bench/*' --no-obsolete
+	MUNICIPIUM_VAR_DIR=$$(mktemp -d) $(BIN)/municipium compilemessages --ignore='.venv/*'

@@ -9,7 +9,7 @@ articles have a simple drawing (``demo_images``) with alt text that says what is
 import datetime
 
 from municipium.directory.models import DirectoratePage
-from municipium.portal.services import page_ensure
+from municipium.portal.services import page_ensure, translations_ensure
 
 from .demo_images import demo_image_ensure
 from .models import NewsArticlePage, NewsIndexPage, NewsKind
@@ -275,21 +275,13 @@ ARTICLES = {
 
 def news_ensure(slug: str, homes: dict) -> dict[str, NewsIndexPage]:
     """The site's news page in each language, with its articles."""
-    indexes: dict[str, NewsIndexPage] = {}
-    source_index = None
-    for language, home in homes.items():
-        title, intro = INDEX_TITLES[language]
-        indexes[language] = page_ensure(
-            parent=home,
-            page_class=NewsIndexPage,
-            slug="news",
-            language=language,
-            translation_of=source_index,
-            title=title,
-            intro=intro,
-            show_in_menus=True,
-        )
-        source_index = source_index or indexes[language]
+    indexes = translations_ensure(
+        parents=homes, page_class=NewsIndexPage, slug="news",
+        fields={
+            language: {"title": title, "intro": intro, "show_in_menus": True}
+            for language, (title, intro) in INDEX_TITLES.items()
+        },
+    )  # fmt: skip
     for article in ARTICLES.get(slug, []):
         _article_ensure(article, indexes)
     return indexes

@@ -12,7 +12,7 @@ from .models import (
     PlanPage,
     StandardPage,
 )
-from .services import editorial_team_ensure, page_ensure
+from .services import editorial_team_ensure, page_ensure, translations_ensure
 
 HOME = {
     "bornova": {
@@ -189,42 +189,22 @@ def home_sections_set(homes: dict, *, directories: dict, news: dict) -> None:
 
 
 def standard_pages_ensure(homes: dict, pages: dict) -> dict[str, dict[str, StandardPage]]:
-    """``pages`` maps a slug to {language: {title, intro, body, show_in_menus}}; returns the
-    pages made, by slug and language, each translation linked to the first."""
-    made: dict[str, dict[str, StandardPage]] = {}
-    for slug, versions in pages.items():
-        source = None
-        made[slug] = {}
-        for language, content in versions.items():
-            if language not in homes:
-                continue
-            page = page_ensure(
-                parent=homes[language],
-                page_class=StandardPage,
-                slug=slug,
-                language=language,
-                translation_of=source,
-                **content,
-            )
-            made[slug][language] = page
-            source = source or page
-    return made
+    """``pages`` maps a slug to {language: {title, intro, body, show_in_menus}}."""
+    return {
+        slug: translations_ensure(
+            parents=homes, page_class=StandardPage, slug=slug, fields=versions
+        )
+        for slug, versions in pages.items()
+    }
 
 
 def accessibility_declarations_ensure(definition, homes: dict) -> dict:
-    """The site's accessibility declaration in each of its languages, linked as translations."""
-    made, source = {}, None
-    for language, home in homes.items():
-        made[language] = page_ensure(
-            parent=home,
-            page_class=AccessibilityDeclarationPage,
-            slug="accessibility",
-            language=language,
-            translation_of=source,
-            **accessibility_declaration(definition, language),
-        )
-        source = source or made[language]
-    return made
+    """The site's accessibility declaration in each of its languages."""
+    fields = {language: accessibility_declaration(definition, language) for language in homes}
+    return translations_ensure(
+        parents=homes, page_class=AccessibilityDeclarationPage, slug="accessibility",
+        fields=fields,
+    )  # fmt: skip
 
 
 def _unit_in(directory_index, slug):
@@ -236,27 +216,24 @@ def _unit_in(directory_index, slug):
 def mission_and_plan_ensure(slug: str, homes: dict, directories: dict) -> None:
     """The site's mission page and activity plan, where the seed pages have them."""
     if mission := MISSIONS.get(slug):
-        source = None
-        for language, home in homes.items():
-            page = page_ensure(
-                parent=home, page_class=MissionPage, slug=mission["slug"], language=language,
-                translation_of=source, show_in_menus=True, **mission[language],
-            )  # fmt: skip
-            source = source or page
+        fields = {
+            language: {**mission[language], "show_in_menus": True}
+            for language in homes
+            if language in mission
+        }
+        translations_ensure(
+            parents=homes, page_class=MissionPage, slug=mission["slug"], fields=fields
+        )
     if plan := PLANS.get(slug):
-        source = None
-        for language, home in homes.items():
+        fields = {}
+        for language in homes:
             unit = _unit_in(directories.get(language), plan["unit_slug"])
             activities = [
                 PlanActivity(responsible_unit=unit, **activity)
                 for activity in plan[language]["activities"]
             ]
-            fields = {**plan[language], "activities": activities}
-            page = page_ensure(
-                parent=home, page_class=PlanPage, slug=plan["slug"], language=language,
-                translation_of=source, show_in_menus=True, **fields,
-            )  # fmt: skip
-            source = source or page
+            fields[language] = {**plan[language], "activities": activities, "show_in_menus": True}
+        translations_ensure(parents=homes, page_class=PlanPage, slug=plan["slug"], fields=fields)
 
 
 # Directorates whose pages go through moderation in the demo: editors submit, approvers publish.

@@ -100,3 +100,25 @@ def editorial_team_ensure(*, name: str, sections: list[Page], municipality) -> E
     for page in sections:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return EditorialTeam(editors=editors, approvers=approvers, workflow=workflow)
+
+
+def translations_ensure(
+    *, parents: dict[str, Page], page_class: type[Page], slug: str, fields: dict[str, dict]
+) -> dict[str, Page]:
+    """The page ``slug`` under each language's parent, with that language's ``fields``, every
+    translation linked to the first. Languages without fields are left out."""
+    made: dict[str, Page] = {}
+    source = None
+    for language, parent in parents.items():
+        if language not in fields:
+            continue
+        made[language] = page_ensure(
+            parent=parent,
+            page_class=page_class,
+            slug=slug,
+            language=language,
+            translation_of=source,
+            **fields[language],
+        )
+        source = source or made[language]
+    return made

@@ -17,6 +17,7 @@ install: $(BIN)/municipium
 
 ## demo: install, create the SQLite database, load the five sites, serve with gunicorn on :8000
 demo: install
+	bash scripts/system-packages.sh runtime
 	$(BIN)/municipium migrate --noinput
 	$(BIN)/municipium demo
 	$(BIN)/municipium collectstatic --noinput --verbosity 0

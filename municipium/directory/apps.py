@@ -6,3 +6,6 @@ class DirectoryConfig(AppConfig):
     name = "municipium.directory"
     label = "directory"
     verbose_name = _("Directorates")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (purges cached pages when a person changes)

@@ -1,8 +1,29 @@
-"""Demo directorates, written afresh from seed pages 000, 001 and 002, with invented people."""
+"""Demo directorates, written afresh from seed pages 000, 001 and 002, with invented people
+(never the officials named in the seeds), example.org addresses and made-up numbers.
+
+Bornova's culture directorate (000) and Şişli's private office (002) hold everything their
+seed pages hold: people and an organisation chart, documents, the founding decision, the
+regulation and the service standards table. Running the demo again changes nothing."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.utils.html import escape
+from wagtail.documents import get_document_model
 
 from municipium.portal.services import page_ensure
+from municipium.tenancy.demo import collection_ensure
+from municipium.tenancy.models import Municipality
 
 from .models import DirectoratePage, DirectoryIndexPage
+from .services import (
+    directorate_documents_set,
+    directorate_roles_set,
+    directorate_service_standards_set,
+    directorate_units_set,
+    person_ensure,
+)
 
 INDEX_TITLES = {
     "tr": ("Müdürlükler", "Belediyemizin birimleri, yöneticileri ve iletişim bilgileri."),
@@ -11,40 +32,73 @@ INDEX_TITLES = {
     "pl": ("Działy", "Działy ośrodka, ich kierownicy i dane kontaktowe."),
 }
 
-CULTURE_AREAS_TR = [
-    "Söyleşi, sempozyum, panel, konferans, konser, festival, gösteri ve kent gezileri düzenlemek",
-    "Yazarlar, sanatçılar, bilim insanları, üniversiteler ve sivil toplum kuruluşlarıyla işbirliği yapmak",
-    "Kentin kültür mirasına ve tarihî değerlerine sahip çıkmak",
-    "Eğitim kurumlarıyla işbirliği yapmak, istihdama yönelik kurslar açmak",
-    "Özel gün ve haftalarda etkinlikler düzenlemek",
-    "Salon ve etkinlik alanlarını talep üzerine tahsis etmek",
-    "Çocuklar, gençler ve yetişkinler için hobi ve beceri kursları ile atölyeler açmak",
-    "Fuar ve şenliklerde stant açarak belediyemizi tanıtmak",
-    "Geçici ve kalıcı sergiler hazırlamak; yazılı ve sözlü arşiv oluşturmak, yayın yapmak",
-    "Öğrenciler için bilim atölyeleri ve geziler düzenlemek",
-]
 
-CULTURE_AREAS_EN = [
-    "Organise talks, symposia, panels, conferences, concerts, festivals, shows and city walks",
-    "Work with writers, artists, scientists, universities and civil society",
-    "Protect the city's cultural heritage and historic places",
-    "Work with schools and open courses that lead to jobs",
-    "Hold events on national days and special weeks",
-    "Lend halls and event spaces on request",
-    "Open hobby and skills courses and workshops for children, young people and adults",
-    "Represent the municipality with stands at fairs and festivals",
-    "Prepare temporary and permanent exhibitions; keep a written and oral archive; publish",
-    "Run science workshops and trips for school children",
-]
+def _area(text, *items):
+    return ("area", {"text": text, "items": list(items)})
 
 
-def _areas(items):
-    return [("paragraph", "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")]
-
-
-def _heading(text):
-    return ("heading", {"text": text, "level": "h2"})
-
+CULTURE_AREAS = {
+    "tr": [
+        _area(
+            "Söyleşi, sempozyum, panel, konferans, konser, festival, gösteri ve kent gezileri gibi ulusal ve uluslararası kültür, sanat ve eğitim etkinlikleri düzenlemek"
+        ),
+        _area(
+            "Etkinliklerde yazarlar, sanatçılar, bilim insanları, üniversiteler ve sivil toplum kuruluşlarıyla birlikte çalışmak"
+        ),
+        _area(
+            "Kentin kültür mirasına ve tarihî değerlerine sahip çıkmak, bunların etkin kullanımını sağlamak"
+        ),
+        _area(
+            "İlçedeki eğitim kurumlarıyla işbirliği yapmak; istihdama yönelik kurslar açmak ve desteklemek"
+        ),
+        _area(
+            "Özel gün ve haftalarda etkinlikler düzenlemek, bu etkinlikleri yapan kurumlara yardımcı olmak"
+        ),
+        _area(
+            "Halkın talebi üzerine salon ve etkinlik alanlarını tahsis etmek, organizasyonlara destek olmak"
+        ),
+        _area("Çocuklar, gençler ve yetişkinler için hobi ve beceri kursları ile atölyeler açmak"),
+        _area("Fuar ve şenliklerde stant açarak belediyemizi tanıtmak"),
+        _area(
+            "Kent kimliğine ve kültürüne katkı sağlayacak projeler geliştirmek:",
+            "Kısa, orta ve uzun vadeli planlara uygun özgün projeler hazırlamak",
+            "Yerelde, ulusalda ve uluslararası alanda iyi örnekleri araştırıp uygulanabilir önerilere dönüştürmek",
+            "Kurum içinde proje geliştirme kültürünü güçlendirmek",
+        ),
+        _area(
+            "Geçici ve kalıcı sergiler hazırlamak; yazılı ve sözlü arşiv oluşturmak, yayın yapmak, akademik araştırmaları desteklemek"
+        ),
+        _area(
+            "İlköğretim ve ortaöğretim çağındaki çocuklar için bilim atölyeleri, düzenli eğitim programları ve geziler düzenlemek"
+        ),
+    ],
+    "en": [
+        _area(
+            "Organise national and international talks, symposia, panels, conferences, concerts, festivals, shows and city walks"
+        ),
+        _area(
+            "Work with writers, artists, scientists, universities and civil society on these events"
+        ),
+        _area("Protect the city's cultural heritage and historic places and keep them in use"),
+        _area("Work with the district's schools; open and support courses that lead to jobs"),
+        _area("Hold events on national days and special weeks, and help others who hold them"),
+        _area("Lend halls and event spaces on request and support the events held there"),
+        _area("Open hobby and skills courses and workshops for children, young people and adults"),
+        _area("Represent the municipality with stands at fairs and festivals"),
+        _area(
+            "Develop projects that add to the city's identity and culture:",
+            "Prepare original projects that fit short, medium and long term plans",
+            "Study good examples at home and abroad and turn them into proposals that work here",
+            "Strengthen a culture of project work inside the municipality",
+        ),
+        _area(
+            "Prepare temporary and permanent exhibitions; keep a written and oral archive; publish and support research"
+        ),
+        _area(
+            "Run science workshops, regular programmes and trips for primary and secondary school children"
+        ),
+    ],
+}
 
 DIRECTORATES = {
     "bornova": [
@@ -56,7 +110,8 @@ DIRECTORATES = {
                 "duties": "<p>Kent kültürünü ve kentlilik bilincini güçlendiren kültürel, sosyal ve "
                 "bilimsel programlar düzenleriz. Amacımız Bornova'nın kültürel ve tarihî "
                 "kimliğini koruyarak yaşanabilir bir kent olmasıdır.</p>",
-                "body": [_heading("Faaliyet alanları"), *_areas(CULTURE_AREAS_TR)],
+                "activity_areas": CULTURE_AREAS["tr"],
+                "body": [],
             },
             "en": {
                 "title": "Culture and Social Affairs Directorate",
@@ -64,15 +119,14 @@ DIRECTORATES = {
                 "duties": "<p>We organise cultural, social and scientific programmes that strengthen "
                 "the city's culture and its residents' sense of belonging. Our aim is a liveable "
                 "Bornova that keeps its cultural and historic identity.</p>",
-                "body": [_heading("Activity areas"), *_areas(CULTURE_AREAS_EN)],
+                "activity_areas": CULTURE_AREAS["en"],
+                "body": [],
             },
             "contact": {
-                "director_name": "Deniz Arslan",
                 "phone": "(0232) 555 01 00",
                 "phone_extension": "4210",
                 "email": "kultur@bornova.example.org",
             },
-            "director_title": {"tr": "Müdür", "en": "Director"},
         },
         {
             "slug": "park-ve-bahceler",
@@ -89,12 +143,10 @@ DIRECTORATES = {
                 "body": [],
             },
             "contact": {
-                "director_name": "Ayşe Çelik",
                 "phone": "(0232) 555 01 00",
                 "phone_extension": "4300",
                 "email": "park@bornova.example.org",
             },
-            "director_title": {"tr": "Müdür", "en": "Director"},
         },
     ],
     "kuzeykent": [
@@ -115,12 +167,10 @@ DIRECTORATES = {
                 "body": [],
             },
             "contact": {
-                "director_name": "Murat Aydın",
                 "phone": "(0312) 555 02 00",
                 "phone_extension": "1200",
                 "email": "basin@kuzeykent.example.org",
             },
-            "director_title": {"tr": "Daire Başkanı", "en": "Head of Department"},
         },
     ],
     "sisli": [
@@ -129,8 +179,9 @@ DIRECTORATES = {
             "tr": {
                 "title": "Özel Kalem Müdürlüğü",
                 "summary": "Başkan ile halk arasında köprü: protokol, randevular, talimatların takibi.",
-                "duties": "<p>Müdürlüğümüz 9 Mart 2012 tarihli ve 82 sayılı Belediye Meclisi kararıyla "
-                'kurulmuştur ve Belediye Başkanına bağlıdır.</p><ol type="a">'
+                "duties": "<p>Başkan ile halk arasında köprü olan müdürlüğümüz, Şişlililerin istek, "
+                "şikâyet ve dileklerini tüm müdürlüklerle birlikte değerlendirir ve şunlardan "
+                'sorumludur:</p><ol type="a">'
                 "<li>Meclis, Encümen, müdürlükler ve Başkanlık arasında eşgüdümü sağlamak;</li>"
                 "<li>ziyaret, davet, açılış, bayram ve törenlerde protokol işlerini yürütmek, "
                 "zaman ve yerlerini Başkana bildirmek;</li>"
@@ -139,29 +190,38 @@ DIRECTORATES = {
                 "<li>Başkanı ziyarete gelen konukları karşılamak ve uğurlamak;</li>"
                 "<li>mevzuata uygun verilen diğer görevleri yapmak.</li></ol>",
                 "body": [],
+                "founding_body": "Belediye Meclisi",
+                "reports_to_text": "Belediye Başkanı",
+                "regulation_text": "<p>Yönetmelik, müdürlüğün kuruluşunu, görev, yetki ve "
+                "sorumluluklarını, birimlerini ve çalışma esaslarını düzenler.</p>",
             },
             "en": {
                 "title": "Private Office of the Mayor",
                 "summary": "The bridge between the mayor and residents: protocol, appointments, "
                 "follow-up of instructions.",
-                "duties": "<p>The office was founded by council decision no. 82 of 9 March 2012 and "
-                'reports to the mayor.</p><ol type="a">'
-                "<li>Coordinate the council, the committee, the directorates and the mayor;</li>"
-                "<li>run protocol for visits, invitations, openings, holidays and ceremonies, and "
-                "report their time and place to the mayor;</li>"
-                "<li>pass the mayor's verbal instructions to units and follow them to completion; "
-                "organise meetings and briefings and circulate their minutes;</li>"
-                "<li>receive and see off the mayor's guests;</li>"
-                "<li>carry out other duties given under the law.</li></ol>",
+                "duties": "<p>The bridge between the mayor and residents, the office reviews "
+                "residents' requests, complaints and wishes with every directorate and is "
+                'responsible for:</p><ol type="a">'
+                "<li>coordinating the council, the committee, the directorates and the mayor;</li>"
+                "<li>running protocol for visits, invitations, openings, holidays and ceremonies, "
+                "and reporting their time and place to the mayor;</li>"
+                "<li>passing the mayor's verbal instructions to units and following them to "
+                "completion; organising meetings and briefings and circulating their minutes;</li>"
+                "<li>receiving and seeing off the mayor's guests;</li>"
+                "<li>carrying out other duties given under the law.</li></ol>",
                 "body": [],
+                "founding_body": "the Municipal Council",
+                "reports_to_text": "the Mayor",
+                "regulation_text": "<p>The regulation sets out how the office was founded, its "
+                "duties, powers and responsibilities, its units and how it works.</p>",
             },
             "contact": {
-                "director_name": "Elif Karaca",
                 "phone": "(0212) 555 03 00",
                 "phone_extension": "",
                 "email": "ozelkalem@sisli.example.org",
+                "founded_on": datetime.date(2012, 3, 9),
+                "founding_decision_number": "82",
             },
-            "director_title": {"tr": "Özel Kalem Müdürü", "en": "Head of the Private Office"},
         },
     ],
     "bumehen": [
@@ -182,12 +242,10 @@ DIRECTORATES = {
                 "body": [],
             },
             "contact": {
-                "director_name": "سارا کریمی",
                 "phone": "021-5550-0400",
                 "phone_extension": "210",
                 "email": "farhang@bumehen.example.org",
             },
-            "director_title": {"fa": "معاون فرهنگی و اجتماعی", "en": "Deputy Mayor for Culture"},
         },
     ],
     "rudziniec": [
@@ -208,21 +266,241 @@ DIRECTORATES = {
                 "body": [],
             },
             "contact": {
-                "director_name": "Anna Nowak",
                 "phone": "+48 32 555 05 00",
                 "phone_extension": "12",
                 "email": "program@rudziniec.example.org",
             },
-            "director_title": {"pl": "Kierowniczka", "en": "Head"},
         },
     ],
 }
 
+# Invented people. Contact details are example.org addresses and made-up numbers.
+PEOPLE = {
+    "bornova": [
+        ("Deniz Arslan", "deniz.arslan@bornova.example.org", "(0232) 555 01 00", "4210"),
+        ("Selin Öztürk", "selin.ozturk@bornova.example.org", "(0232) 555 01 00", "4215"),
+        ("Emre Koç", "emre.koc@bornova.example.org", "(0232) 555 01 00", "4220"),
+        ("Gizem Tekin", "gizem.tekin@bornova.example.org", "(0232) 555 01 00", "4230"),
+        ("Barış Uçar", "", "(0232) 555 01 00", "4231"),
+        ("Ozan Kaya", "ozan.kaya@bornova.example.org", "(0232) 555 01 00", "4240"),
+        ("Nehir Aydoğan", "", "(0232) 555 01 00", "4216"),
+        ("Ayşe Çelik", "ayse.celik@bornova.example.org", "(0232) 555 01 00", "4300"),
+    ],
+    "kuzeykent": [("Murat Aydın", "murat.aydin@kuzeykent.example.org", "(0312) 555 02 00", "1200")],
+    "sisli": [
+        ("Elif Karaca", "elif.karaca@sisli.example.org", "(0212) 555 03 00", "101"),
+        ("Burak Şahin", "burak.sahin@sisli.example.org", "(0212) 555 03 00", "110"),
+        ("Zeynep Aksoy", "zeynep.aksoy@sisli.example.org", "(0212) 555 03 00", "120"),
+        ("Can Yıldız", "can.yildiz@sisli.example.org", "(0212) 555 03 00", "130"),
+        ("Merve Demir", "", "(0212) 555 03 00", "121"),
+        ("Okan Polat", "", "(0212) 555 03 00", "111"),
+        ("Hakan Erdem", "hakan.erdem@sisli.example.org", "(0212) 555 03 10", ""),
+    ],
+    "bumehen": [
+        ("سارا کریمی", "s.karimi@bumehen.example.org", "021-5550-0400", "210"),
+        ("مریم احمدی", "m.ahmadi@bumehen.example.org", "021-5550-0400", "214"),
+        ("علی رضایی", "", "021-5550-0400", "216"),
+        ("نرگس موسوی", "", "021-5550-0400", "218"),
+    ],
+    "rudziniec": [("Anna Nowak", "a.nowak@rudziniec.example.org", "+48 32 555 05 00", "12")],
+}
 
-def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
-    """The site's directory in each language, with its directorates."""
-    indexes: dict[str, DirectoryIndexPage] = {}
-    source_index = None
+# Each directorate's organisation: units as (key, key of the unit it is part of, names by
+# language) and roles as (person, unit key or None, heads it, appointed on, titles).
+# fmt: off
+ORGANISATIONS = {
+    "kultur-ve-sosyal-isler": {
+        "units": [
+            ("events", None, {"tr": "Etkinlik ve Organizasyon Şefliği", "en": "Events Section"}),
+            ("courses", None, {"tr": "Kurslar ve Atölyeler Şefliği", "en": "Courses and Workshops Section"}),
+            ("science", "courses", {"tr": "Bilim Atölyeleri", "en": "Science Workshops"}),
+            ("exhibitions", None, {"tr": "Sergi ve Arşiv Birimi", "en": "Exhibitions and Archive Unit"}),
+            ("oral-history", "exhibitions", {"tr": "Sözlü Tarih Arşivi", "en": "Oral History Archive"}),
+        ],
+        "roles": [
+            ("Deniz Arslan", None, True, datetime.date(2021, 3, 1), {"tr": "Müdür", "en": "Director"}),
+            ("Selin Öztürk", "events", True, datetime.date(2019, 9, 16), {"tr": "Şef", "en": "Head of section"}),
+            ("Nehir Aydoğan", "events", False, datetime.date(2022, 2, 7), {"tr": "Organizasyon Sorumlusu", "en": "Events officer"}),
+            ("Emre Koç", "courses", True, datetime.date(2018, 10, 1), {"tr": "Şef", "en": "Head of section"}),
+            ("Ozan Kaya", "science", True, datetime.date(2023, 1, 9), {"tr": "Bilim Eğitmeni", "en": "Science educator"}),
+            ("Gizem Tekin", "exhibitions", True, datetime.date(2020, 6, 15), {"tr": "Birim Sorumlusu", "en": "Head of unit"}),
+            ("Barış Uçar", "oral-history", False, datetime.date(2024, 4, 1), {"tr": "Arşiv Uzmanı", "en": "Archivist"}),
+        ],
+    },
+    "park-ve-bahceler": {
+        "units": [],
+        "roles": [("Ayşe Çelik", None, True, datetime.date(2020, 1, 6), {"tr": "Müdür", "en": "Director"})],
+    },
+    "basin-yayin-halkla-iliskiler": {
+        "units": [],
+        "roles": [("Murat Aydın", None, True, datetime.date(2019, 5, 2), {"tr": "Daire Başkanı", "en": "Head of Department"})],
+    },
+    "ozel-kalem": {
+        "units": [
+            ("protocol", None, {"tr": "Protokol ve Tören Birimi", "en": "Protocol and Ceremonies Unit"}),
+            ("secretariat", None, {"tr": "Randevu ve Sekreterya Birimi", "en": "Appointments and Secretariat Unit"}),
+            ("records", "secretariat", {"tr": "Yazı İşleri ve Arşiv", "en": "Correspondence and Records"}),
+            ("petitions", None, {"tr": "Halkla İlişkiler ve Dilekçe Birimi", "en": "Public Relations and Petitions Unit"}),
+        ],
+        "roles": [
+            ("Elif Karaca", None, True, datetime.date(2024, 4, 8), {"tr": "Özel Kalem Müdürü", "en": "Head of the Private Office"}),
+            ("Burak Şahin", "protocol", True, datetime.date(2019, 11, 4), {"tr": "Protokol Şefi", "en": "Head of protocol"}),
+            ("Okan Polat", "protocol", False, datetime.date(2022, 9, 12), {"tr": "Protokol Memuru", "en": "Protocol officer"}),
+            ("Zeynep Aksoy", "secretariat", True, datetime.date(2021, 2, 15), {"tr": "Birim Sorumlusu", "en": "Head of unit"}),
+            ("Merve Demir", "records", False, datetime.date(2023, 3, 20), {"tr": "Evrak Memuru", "en": "Records officer"}),
+            ("Can Yıldız", "petitions", True, datetime.date(2020, 7, 1), {"tr": "Birim Sorumlusu", "en": "Head of unit"}),
+        ],
+    },
+    "farhangi-ejtemaei": {
+        "units": [
+            ("programmes", None, {"fa": "اداره برنامه‌های فرهنگی", "en": "Cultural Programmes Office"}),
+            ("civic", None, {"fa": "اداره آموزش شهروندی", "en": "Civic Education Office"}),
+            ("schools", "civic", {"fa": "واحد همکاری با مدارس", "en": "Schools Liaison"}),
+        ],
+        "roles": [
+            ("سارا کریمی", None, True, datetime.date(2022, 8, 23), {"fa": "معاون فرهنگی و اجتماعی", "en": "Deputy Mayor for Culture"}),
+            ("مریم احمدی", "programmes", True, datetime.date(2023, 1, 21), {"fa": "رئیس اداره", "en": "Head of office"}),
+            ("علی رضایی", "civic", True, datetime.date(2021, 10, 2), {"fa": "رئیس اداره", "en": "Head of office"}),
+            ("نرگس موسوی", "schools", False, datetime.date(2024, 9, 23), {"fa": "کارشناس آموزش", "en": "Education officer"}),
+        ],
+    },
+    "dzial-programowy": {
+        "units": [],
+        "roles": [("Anna Nowak", None, True, datetime.date(2017, 9, 1), {"pl": "Kierowniczka", "en": "Head"})],
+    },
+}
+# fmt: on
+
+
+def _standard(service, documents, value=None, unit="", text=""):
+    return {
+        "service": service,
+        "documents": "\n".join(documents),
+        "duration_value": value,
+        "duration_unit": unit,
+        "duration_text": text,
+    }
+
+
+# fmt: off
+SERVICE_STANDARDS = {
+    "ozel-kalem": {
+        "tr": [
+            _standard("Belediye Başkanı ile görüşme randevusu", ["Dilekçe veya çevrim içi randevu formu", "Kimlik belgesi"], 3, "working_days"),
+            _standard("Protokol ve tören taleplerinin değerlendirilmesi", ["Davet yazısı veya dilekçe", "Program akışı"], 5, "days"),
+            _standard("Açılış, anma ve bayram törenlerinin düzenlenmesi", ["Kurum yazısı", "Etkinlik programı ve katılımcı listesi"], 10, "working_days"),
+            _standard("Vatandaş istek, dilek ve şikâyet dilekçelerinin kaydı", ["Dilekçe", "Kimlik belgesi"], unit="immediately"),
+            _standard("Dilekçelerin ilgili müdürlüğe havalesi", ["Kayıtlı dilekçe"], 1, "days"),
+            _standard("Başkanlık ziyaretçilerinin karşılanması", ["Randevu bilgisi"], 5, "minutes"),
+            _standard("Telefonla bilgi verilmesi ve yönlendirme", [], 20, "seconds"),
+            _standard("Resmî tebrik ve taziye mesajlarının gönderilmesi", ["Bilgi notu"], text="1-8 Saat"),
+        ],
+        "en": [
+            _standard("Appointment with the Mayor", ["Petition or online appointment form", "Identity document"], 3, "working_days"),
+            _standard("Review of protocol and ceremony requests", ["Invitation letter or petition", "Programme of the event"], 5, "days"),
+            _standard("Organisation of openings, commemorations and holiday ceremonies", ["Letter from the institution", "Programme and list of participants"], 10, "working_days"),
+            _standard("Registration of residents' requests, wishes and complaints", ["Petition", "Identity document"], unit="immediately"),
+            _standard("Referral of petitions to the directorate responsible", ["Registered petition"], 1, "days"),
+            _standard("Reception of the Mayor's visitors", ["Appointment details"], 5, "minutes"),
+            _standard("Information and referral by phone", [], 20, "seconds"),
+            _standard("Official messages of congratulation and condolence", ["Briefing note"], text="1-8 hours"),
+        ],
+    },
+}
+# fmt: on
+
+PLACES = {
+    "ozel-kalem": {
+        "first": {
+            "name": "Elif Karaca",
+            "title": {"tr": "Özel Kalem Müdürü", "en": "Head of the Private Office"},
+            "address": "Örnek Sokak No: 5\n34380 Şişli / İstanbul",
+            "phone": "(0212) 555 03 00",
+            "fax": "(0212) 555 03 01",
+            "email": "ozelkalem@sisli.example.org",
+        },
+        "second": {
+            "name": "Hakan Erdem",
+            "title": {"tr": "Belediye Başkan Yardımcısı", "en": "Deputy Mayor"},
+            "address": "Örnek Sokak No: 5\n34380 Şişli / İstanbul",
+            "phone": "(0212) 555 03 10",
+            "fax": "(0212) 555 03 11",
+            "email": "baskanyardimcisi@sisli.example.org",
+        },
+    },
+}
+
+# fmt: off
+# Documents: (key, title of the file, link titles by language, paragraphs of the file).
+DOCUMENTS = {
+    "kultur-ve-sosyal-isler": [
+        ("faaliyet-raporu", "Kültür ve Sosyal İşler Müdürlüğü 2025 Faaliyet Raporu (özet)",
+         {"tr": "2025 Faaliyet Raporu (özet)", "en": "Activity report 2025 (summary, in Turkish)"},
+         ["Yıl boyunca 214 etkinlik, 48 kurs ve 9 sergi düzenlendi.",
+          "Kurslarımıza 3.120 kişi katıldı; bilim atölyeleri 62 okulu ağırladı."]),
+        ("salon-tahsis-formu", "Salon ve Etkinlik Alanı Tahsis Başvuru Formu",
+         {"tr": "Salon tahsis başvuru formu", "en": "Hall booking application form (in Turkish)"},
+         ["Başvuru sahibinin adı, iletişim bilgileri, etkinliğin adı, tarihi ve saati.",
+          "Form, etkinlikten en az on beş gün önce müdürlüğümüze verilir."]),
+    ],
+    "ozel-kalem": [
+        ("randevu-formu", "Başkanla Görüşme Randevu Talep Formu",
+         {"tr": "Randevu talep formu", "en": "Appointment request form (in Turkish)"},
+         ["Adınız, soyadınız, telefon numaranız ve görüşmenin konusu.",
+          "Randevular, talebin kaydından itibaren üç iş günü içinde bildirilir."]),
+        ("protokol-listesi", "Resmî Törenlerde Protokol Sıralaması",
+         {"tr": "Resmî törenlerde protokol sıralaması", "en": "Order of precedence at official ceremonies (in Turkish)"},
+         ["Belediye törenlerinde uygulanan protokol sıralaması ve davet usulü."]),
+    ],
+}
+
+REGULATIONS = {
+    "ozel-kalem": ("yonetmelik", "Özel Kalem Müdürlüğü Görev, Yetki ve Çalışma Yönetmeliği",
+                   ["Birinci bölüm: amaç, kapsam, dayanak ve tanımlar.",
+                    "İkinci bölüm: kuruluş ve bağlılık; müdürlük, Belediye Meclisinin 09.03.2012 tarih ve 82 sayılı kararıyla kurulmuştur.",
+                    "Üçüncü bölüm: görev, yetki ve sorumluluklar.",
+                    "Dördüncü bölüm: çalışma esasları ve yürürlük."]),
+}
+# fmt: on
+
+
+def _demo_file(title: str, paragraphs: list[str]) -> tuple[bytes, str]:
+    """A small PDF of ``paragraphs``; a text file where WeasyPrint cannot run (no Pango)."""
+    try:
+        from .pdf import html_to_pdf
+
+        html = (
+            f'<!DOCTYPE html><html lang="tr"><head><meta charset="utf-8"><title>{escape(title)}'
+            f"</title></head><body><h1>{escape(title)}</h1>"
+            + "".join(f"<p>{escape(text)}</p>" for text in paragraphs)
+            + "</body></html>"
+        )
+        return html_to_pdf(html), "pdf"
+    except (ImportError, OSError):
+        return "\n\n".join([title, *paragraphs]).encode(), "txt"
+
+
+def document_ensure(municipality, key: str, title: str, paragraphs: list[str]):
+    """A document of the municipality's collection, made once: found again by its title."""
+    collection = collection_ensure(municipality)
+    document_model = get_document_model()
+    existing = document_model.objects.filter(collection=collection, title=title).first()
+    if existing is not None:
+        return existing
+    content, extension = _demo_file(title, paragraphs)
+    name = f"documents/demo-{municipality.slug}-{key}.{extension}"
+    document = document_model(title=title, collection=collection)
+    if default_storage.exists(name):  # left by an earlier demo database: reuse the file
+        document.file.name = name
+    else:
+        document.file.save(name.removeprefix("documents/"), ContentFile(content), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def _index_pages(homes: dict) -> dict[str, DirectoryIndexPage]:
+    indexes, source = {}, None
     for language, home in homes.items():
         title, intro = INDEX_TITLES[language]
         indexes[language] = page_ensure(
@@ -230,24 +508,95 @@ def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
             page_class=DirectoryIndexPage,
             slug="directorates",
             language=language,
-            translation_of=source_index,
+            translation_of=source,
             title=title,
             intro=intro,
             show_in_menus=True,
         )
-        source_index = source_index or indexes[language]
+        source = source or indexes[language]
+    return indexes
+
+
+def _page_fields(directorate: dict, language: str, regulation) -> dict:
+    slug = directorate["slug"]
+    fields = {
+        **directorate[language],
+        **directorate["contact"],
+        "director_name": "",  # the director is a person with a role (ORGANISATIONS)
+        "director_title": "",
+        "regulation_document": regulation,
+    }
+    for label, place in PLACES.get(slug, {}).items():
+        for name, value in place.items():
+            fields[f"{label}_place_{name}"] = value[language] if isinstance(value, dict) else value
+    return fields
+
+
+def _organisation_ensure(page, slug: str, language: str, people: dict) -> None:
+    organisation = ORGANISATIONS.get(slug, {"units": [], "roles": []})
+    names = {key: titles[language] for key, _parent, titles in organisation["units"]}
+    units = directorate_units_set(
+        page=page,
+        units=[(names[key], names.get(parent)) for key, parent, _titles in organisation["units"]],
+    )
+    directorate_roles_set(
+        page=page,
+        roles=[
+            {
+                "person": people[person],
+                "title": titles[language],
+                "unit": units[names[unit]] if unit else None,
+                "is_head": is_head,
+                "appointed_on": appointed_on,
+                "ended_on": None,
+            }
+            for person, unit, is_head, appointed_on, titles in organisation["roles"]
+        ],
+    )
+    directorate_service_standards_set(
+        page=page, rows=SERVICE_STANDARDS.get(slug, {}).get(language, [])
+    )
+
+
+def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
+    """The site's directory in each language, with its directorates, their people,
+    organisation charts, documents and service standards."""
+    indexes = _index_pages(homes)
+    municipality = Municipality.objects.filter(slug=slug).first()
+    people = {
+        name: person_ensure(
+            municipality=municipality, name=name, email=email, phone=phone, phone_extension=ext
+        )
+        for name, email, phone, ext in (PEOPLE.get(slug, []) if municipality else [])
+    }
     for directorate in DIRECTORATES.get(slug, []):
+        key = directorate["slug"]
+        documents = (
+            [
+                (document_ensure(municipality, name, title, paragraphs), links)
+                for name, title, links, paragraphs in DOCUMENTS.get(key, [])
+            ]
+            if municipality
+            else []
+        )
+        regulation = None
+        if municipality and key in REGULATIONS:
+            regulation = document_ensure(municipality, *REGULATIONS[key])
         source = None
         for language, index in indexes.items():
             page = page_ensure(
                 parent=index,
                 page_class=DirectoratePage,
-                slug=directorate["slug"],
+                slug=key,
                 language=language,
                 translation_of=source,
-                director_title=directorate["director_title"][language],
-                **directorate[language],
-                **directorate["contact"],
+                **_page_fields(directorate, language, regulation),
             )
             source = source or page
+            if municipality is not None:
+                _organisation_ensure(page, key, language, people)
+                directorate_documents_set(
+                    page=page,
+                    documents=[(document, links[language]) for document, links in documents],
+                )
     return indexes

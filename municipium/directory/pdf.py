@@ -1,0 +1,64 @@
+"""HTML and CSS to PDF with WeasyPrint, which shapes Persian text (REFERENCE.md). It reads
+only the project's own stylesheets and fonts, from files: never the network."""
+
+import re
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+
+# Stylesheets of every PDF, in order: the site's self-hosted fonts (Noto Sans, Vazirmatn),
+# then the PDF's layout.
+STYLESHEETS = ("core/css/fonts.css", "directory/css/service-standards-pdf.css")
+
+
+def _stylesheet_paths() -> list[Path]:
+    paths = []
+    for name in STYLESHEETS:
+        found = finders.find(name)
+        if not found:
+            raise FileNotFoundError(name)
+        paths.append(Path(found).resolve())
+    return paths
+
+
+# WeasyPrint does not read a range of weights (variable fonts) and warns on every PDF; without
+# the declaration the same face is used.
+_WEIGHT_RANGE = re.compile(r"font-weight:\s*\d+\s+\d+\s*;")
+
+
+def _readable(path: Path) -> str:
+    return _WEIGHT_RANGE.sub("", path.read_text())
+
+
+def _local_fetcher(allowed: list[Path]):
+    from weasyprint.urls import URLFetcher
+
+    class LocalFilesOnly(URLFetcher):
+        """Files beside the stylesheets (their fonts), nothing else."""
+
+        def fetch(self, url, headers=None):
+            from urllib.parse import unquote, urlparse
+
+            parsed = urlparse(url)
+            target = Path(unquote(parsed.path)).resolve()
+            if parsed.scheme != "file" or not any(target.is_relative_to(d) for d in allowed):
+                raise ValueError(f"Not fetched for a PDF: {url}")
+            return super().fetch(url, headers)
+
+    return LocalFilesOnly(allowed_protocols={"file"})
+
+
+def html_to_pdf(html: str) -> bytes:
+    # Imported here: WeasyPrint loads Pango, which only the PDF exports need.
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    paths = _stylesheet_paths()
+    fetcher = _local_fetcher([path.parent.parent for path in paths])  # css/ and fonts/
+    fonts = FontConfiguration()
+    stylesheets = [
+        CSS(string=_readable(path), base_url=path.as_uri(), url_fetcher=fetcher, font_config=fonts)
+        for path in paths
+    ]
+    document = HTML(string=html, url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=stylesheets, font_config=fonts)

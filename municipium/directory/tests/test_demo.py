@@ -1,0 +1,54 @@
+"""The demo's directorates: everything seed pages 000 and 002 hold, made once."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.documents import get_document_model
+
+from municipium.directory.models import (
+    DirectorateDocument,
+    DirectoratePage,
+    DirectorateRole,
+    DirectorateUnit,
+    Person,
+    ServiceStandard,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (
+    Person, DirectorateUnit, DirectorateRole, ServiceStandard, DirectorateDocument,
+    get_document_model(),
+)  # fmt: skip
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_the_demo_directorates_are_complete_and_made_once(client):
+    call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    before = counts()
+    call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts() == before
+
+    office = DirectoratePage.objects.get(slug="ozel-kalem", locale__language_code="tr")
+    assert (office.founded_on.isoformat(), office.founding_decision_number) == ("2012-03-09", "82")
+    assert office.reports_to_text == "Belediye Başkanı"
+    assert office.regulation_document is not None
+    assert 3 <= office.units.count() <= 6
+    standards = list(office.service_standards.all())
+    assert {row.duration_unit for row in standards} >= {"immediately", "working_days", "minutes"}
+    assert any(row.duration_text for row in standards)
+    assert office.first_place_name and office.second_place_name and office.first_place_fax
+
+    culture = DirectoratePage.objects.get(slug="kultur-ve-sosyal-isler", locale__language_code="en")
+    assert any(block.value["items"] for block in culture.activity_areas)
+    assert 3 <= culture.units.count() <= 6 and culture.documents.count() == 2
+    assert culture.roles.filter(is_head=True, unit__isnull=True).count() == 1
+
+    html = client.get("/en/directorates/ozel-kalem/", HTTP_HOST="sisli.localhost").content.decode()
+    assert "Appointment with the Mayor" in html and "Protocol and Ceremonies Unit" in html
+    pdf = client.get(
+        "/tr/directorates/ozel-kalem/service-standards/pdf/", HTTP_HOST="sisli.localhost"
+    )
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

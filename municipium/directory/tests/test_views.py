@@ -1,0 +1,302 @@
+"""The directorate and directory pages as readers get them, and the downloads of the service
+standards table."""
+
+import csv
+import datetime
+import io
+import json
+import re
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from municipium.directory import exports
+from municipium.directory.durations import duration_text
+from municipium.directory.exports import legal_columns
+from municipium.directory.models import DirectorateRole
+from municipium.directory.services import (
+    directorate_documents_set,
+    directorate_roles_set,
+    directorate_service_standards_set,
+    directorate_units_set,
+)
+
+from .factories import PersonFactory, directorate, document, organisation, standard
+
+pytestmark = pytest.mark.django_db
+
+HOST = "bornova.localhost"
+PAGE = "/tr/mudurlukler/kultur/"
+
+
+def get(client, path=PAGE, host=HOST, **extra):
+    response = client.get(path, HTTP_HOST=host, **extra)
+    assert response.status_code == 200, response.content[:500]
+    return response
+
+
+def html_of(client, path=PAGE, host=HOST):
+    return get(client, path, host).content.decode()
+
+
+def json_ld(html):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+@pytest.fixture
+def office(culture, bornova):
+    """The culture directorate with a small organisation and a service standards table."""
+    units = directorate_units_set(
+        page=culture, units=[("Etkinlik Şefliği", None), ("Sözlü Tarih Arşivi", "Etkinlik Şefliği")]
+    )
+    directorate_roles_set(
+        page=culture,
+        roles=[
+            {"person": PersonFactory(municipality=bornova, name="Deniz Arslan",
+                                     bio="Kırk yıllık kültür insanı."), "title": "Müdür",
+             "is_head": True, "appointed_on": datetime.date(2021, 3, 1)},
+            {"person": PersonFactory(municipality=bornova, name="Selin Öztürk"), "title": "Şef",
+             "is_head": True, "unit": units["Etkinlik Şefliği"]},
+            {"person": PersonFactory(municipality=bornova, name="Barış Uçar"),
+             "title": "Arşiv Uzmanı", "unit": units["Sözlü Tarih Arşivi"]},
+        ],
+    )  # fmt: skip
+    directorate_service_standards_set(
+        page=culture,
+        rows=[
+            standard("Salon tahsisi", "Dilekçe", "Kimlik belgesi", value=3, unit="working_days"),
+            standard("Kurs kaydı", "Başvuru formu", unit="immediately"),
+            standard("Tebrik mesajı", text="1-8 Saat"),
+        ],
+    )
+    culture.first_place_name = "Deniz Arslan"
+    culture.first_place_fax = "(0232) 555 01 01"
+    culture.second_place_name = "Ayşe Başkan"
+    culture.founded_on = datetime.date(2012, 3, 9)
+    culture.founding_decision_number = "82"
+    culture.reports_to_text = "Belediye Başkanı"
+    culture.activity_areas = [
+        ("area", {"text": "Etkinlik düzenlemek", "items": []}),
+        ("area", {"text": "Proje geliştirmek:", "items": ["Kısa vadeli", "Uzun vadeli"]}),
+    ]
+    culture.save()
+    return culture
+
+
+def test_the_org_chart_lists_the_units_and_people_entered(client, office):
+    html = html_of(client)
+    chart = html[
+        html.index('class="org-chart"') : html.index("</section>", html.index("org-chart"))
+    ]
+    assert re.search(r"<h3 class=\"org-chart__name\">Kültür ve Sosyal İşler Müdürlüğü</h3>", chart)
+    assert '<h4 class="org-chart__name">Etkinlik Şefliği</h4>' in chart
+    assert '<h5 class="org-chart__name">Sözlü Tarih Arşivi</h5>' in chart  # nested one level down
+    for name, title in [
+        ("Deniz Arslan", "Müdür"),
+        ("Selin Öztürk", "Şef"),
+        ("Barış Uçar", "Arşiv Uzmanı"),
+    ]:
+        assert f'<span class="org-chart__person-name">{name}</span>' in chart
+        assert f'<span class="org-chart__person-title">{title}</span>' in chart
+    # Nested lists, so that a screen reader announces the levels.
+    assert chart.index("Etkinlik Şefliği") < chart.index(
+        '<ul class="org-chart__children">', chart.index("Etkinlik Şefliği")
+    )
+
+
+def test_the_page_shows_director_founding_decision_and_nested_activity_areas(client, office):
+    html = html_of(client)
+    assert '<p class="contact-card__name">Deniz Arslan</p>' in html
+    assert '<p class="contact-card__bio">Kırk yıllık kültür insanı.</p>' in html
+    assert '<time datetime="2012-03-09">9 Mart 2012</time>' in html
+    assert "Belediye Başkanı" in html
+    assert re.search(
+        r"Proje geliştirmek:\s*<ul class=\"activity-areas__items\"><li>Kısa vadeli</li>", html
+    )
+    assert 'href="/static/directory/css/directory.css"' in html
+
+
+def test_the_service_standards_table_renders_with_the_legal_columns(client, office):
+    html = html_of(client)
+    table = html[html.index('class="service-standards__table"') : html.index("</table>")]
+    assert table.count('<th scope="col">') == 4
+    assert '<th scope="row">Salon tahsisi</th>' in table
+    assert "<li>Dilekçe</li><li>Kimlik belgesi</li>" in table
+    assert "1-8 Saat" in table
+    assert 'href="/tr/mudurlukler/kultur/service-standards/csv/"' in html
+    assert 'href="/tr/mudurlukler/kultur/service-standards/pdf/"' in html
+    assert "(0232) 555 01 01" in html  # the first place of application's fax
+
+
+def test_the_service_standards_download_as_csv_with_a_bom_for_excel(client, office):
+    response = get(client, PAGE + "service-standards/csv/")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="kultur-service-standards.csv"' in response["Content-Disposition"]
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    with translation.override("tr"):  # the page's language
+        assert rows[0] == legal_columns()
+        assert rows[1] == [
+            "1", "Salon tahsisi", "Dilekçe\nKimlik belgesi",
+            duration_text(value=3, unit="working_days"),
+        ]  # fmt: skip
+    assert rows[3][1] == "Tebrik mesajı" and rows[3][3] == "1-8 Saat"
+    flat = [cell for row in rows for cell in row]
+    assert "Deniz Arslan" in flat and "Ayşe Başkan" in flat and "(0232) 555 01 01" in flat
+
+
+def test_the_service_standards_download_as_pdf(client, office):
+    response = get(client, PAGE + "service-standards/pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    assert 'filename="kultur-service-standards.pdf"' in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF")
+    text = pdf_text(response.content)
+    if text is not None:
+        assert "Salon tahsisi" in text and "Deniz Arslan" in text
+
+
+def pdf_text(content: bytes) -> str | None:
+    """The PDF's text where pypdf happens to be installed (the project does not need it)."""
+    try:
+        import pypdf
+    except ImportError:
+        return None
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_a_persian_sites_pdf_is_rendered_right_to_left_in_its_calendar(
+    client, municipality_factory
+):
+    from .factories import directory_index
+
+    bumehen = municipality_factory(
+        slug="bumehen", country="IR", languages=["fa", "en"], calendar="solar_hijri",
+        time_zone="Asia/Tehran",
+    )  # fmt: skip
+    page = directorate(
+        directory_index(bumehen, "fa", slug="vahedha"), slug="farhangi", title="معاونت فرهنگی"
+    )
+    directorate_service_standards_set(
+        page=page, rows=[standard("ثبت‌نام کلاس‌ها", "فرم درخواست", value=15, unit="working_days")]
+    )
+    page.last_published_at = datetime.datetime(2024, 3, 29, 9, tzinfo=datetime.UTC)
+    page.save()
+    csv_text = get(
+        client, "/fa/vahedha/farhangi/service-standards/csv/", "bumehen.localhost"
+    ).content.decode("utf-8-sig")
+    assert "۱۵" in csv_text and "۱۰ فروردین ۱۴۰۳" in csv_text  # Persian digits, Solar Hijri
+    with mock.patch.object(exports, "html_to_pdf", wraps=exports.html_to_pdf) as render:
+        response = get(client, "/fa/vahedha/farhangi/service-standards/pdf/", "bumehen.localhost")
+    html = render.call_args.args[0]
+    assert '<html lang="fa" dir="rtl">' in html and "۱۰ فروردین ۱۴۰۳" in html
+    assert response.content.startswith(b"%PDF")
+    text = pdf_text(response.content)
+    if text is not None:
+        assert "فرم درخواست" in text
+
+
+def test_documents_are_listed_with_type_size_and_date(client, culture):
+    report = document("Faaliyet raporu", "rapor.pdf", b"%PDF-1.4 " + b"x" * 2048)
+    report.file_size = report.file.size
+    report.save()
+    directorate_documents_set(page=culture, documents=[(report, "2025 Faaliyet Raporu")])
+    culture.regulation_document = document("Yönetmelik", "yonetmelik.docx", b"PK")
+    culture.regulation_text = "<p>Müdürlüğün çalışma esasları.</p>"
+    culture.save()
+    html = html_of(client)
+    assert f'href="{report.url}">2025 Faaliyet Raporu</a>' in html
+    assert re.search(r"PDF, 2[.,]0\s*KB, <time datetime=", html)
+    assert "yonetmelik.docx" in html and "DOCX" in html and "Müdürlüğün çalışma esasları." in html
+
+
+def test_json_ld_describes_the_directorate_and_its_people_and_cannot_break_out(client, office):
+    office.title = "Kültür </script><script>alert(1)</script> & Sanat"
+    office.save()
+    html = html_of(client)
+    assert "<script>alert(1)" not in html
+    data = next(d for d in json_ld(html) if d.get("@type") == "GovernmentOrganization")
+    assert data["name"] == office.title
+    assert data["parentOrganization"]["name"] == "Bornova Belediyesi"
+    assert data["foundingDate"] == "2012-03-09"
+    assert data["employee"][0] == {
+        "@type": "Person", "name": "Deniz Arslan", "jobTitle": "Müdür",
+        "email": "deniz.arslan@example.org", "telephone": "(0232) 555 01 00",
+    }  # fmt: skip
+
+
+def test_a_person_of_another_municipality_never_appears_on_the_pages(client, office, sisli):
+    stranger = PersonFactory(municipality=sisli, name="Sızan Kişi")
+    DirectorateRole.objects.create(page=office, person=stranger, title="Müdür", is_head=True)
+    for path in (PAGE, "/tr/mudurlukler/"):
+        assert "Sızan Kişi" not in html_of(client, path)
+
+
+def test_the_directory_lists_directorates_and_people_and_filters_without_script(
+    client, office, bornova
+):
+    directorate(bornova.index, slug="park", title="Park ve Bahçeler Müdürlüğü")
+    html = html_of(client, "/tr/mudurlukler/")
+    assert "Kültür ve Sosyal İşler Müdürlüğü" in html and "Park ve Bahçeler Müdürlüğü" in html
+    assert "Selin Öztürk" in html and '<form class="directory-filter" method="get"' in html
+    people = next(d for d in json_ld(html) if "@graph" in d)["@graph"]
+    assert {person["name"] for person in people} == {"Deniz Arslan", "Selin Öztürk", "Barış Uçar"}
+    filtered = html_of(client, "/tr/mudurlukler/?q=ARŞİV")
+    assert "Barış Uçar" in filtered and "Selin Öztürk" not in filtered
+    assert 'value="ARŞİV"' in filtered
+    by_directorate = html_of(client, f"/tr/mudurlukler/?directorate={office.pk}")
+    assert f'<option value="{office.pk}" selected>' in by_directorate
+    assert "Park ve Bahçeler Müdürlüğü</a></h3>" not in by_directorate
+
+
+def queries_for(client, path):
+    """The queries of a fresh render (no page cache) once the tenant snapshot and the photos'
+    renditions exist, and those of them that read this app's rows, photos and documents."""
+    client.get(path, HTTP_HOST=HOST)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, HTTP_HOST=HOST, HTTP_CACHE_CONTROL="no-cache")
+    assert response.status_code == 200
+    sqls = [query["sql"] for query in captured.captured_queries]
+    own = [sql for sql in sqls if re.search(r'FROM "(directory_|wagtailimages_|wagtaildocs_)', sql)]
+    return len(sqls), len(own)
+
+
+# The queries that read this app's tables, photos and documents: Wagtail's fetch of the index
+# (and of the directorate), then the roles with their people, the photos, their renditions;
+# on a directorate's page its units, documents and service standards; on the directory the
+# directorates. The rest is the page frame (routing, view restrictions, alerts, breadcrumbs).
+OWN_QUERIES = {PAGE: 8, "/tr/mudurlukler/": 5, "/tr/mudurlukler/?q=kişi": 5}
+
+
+@pytest.mark.parametrize("path", list(OWN_QUERIES))
+def test_the_query_count_does_not_grow_with_the_data(client, bornova, culture, path):
+    organisation(culture, bornova, units=2, people_per_unit=2, photos=True)
+    few = queries_for(client, path)
+    organisation(culture, bornova, units=8, people_per_unit=4, photos=True)
+    more = directorate(bornova.index, slug="park", title="Park ve Bahçeler Müdürlüğü")
+    organisation(more, bornova, units=3, people_per_unit=3, photos=True)
+    many = queries_for(client, path)
+    assert many == few
+    total, own = few
+    assert own == OWN_QUERIES[path]
+    assert total <= 24
+
+
+def test_the_page_cache_serves_the_download_again_without_queries(
+    client, office, django_assert_num_queries
+):
+    first = get(client, PAGE + "service-standards/csv/")
+    with django_assert_num_queries(0):
+        again = get(client, PAGE + "service-standards/csv/")
+    assert again.content == first.content and again["X-Page-Cache"] == "hit"
+
+
+def test_a_directorate_without_service_standards_has_no_downloads(client, culture):
+    assert "service-standards/" not in html_of(client)
+    for kind in ("csv", "pdf"):
+        response = client.get(f"{PAGE}service-standards/{kind}/", HTTP_HOST=HOST)
+        assert response.status_code == 404

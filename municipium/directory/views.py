@@ -1,0 +1,145 @@
+"""What the directory and directorate pages add to their context, and the downloads of the
+service standards table (routes of the directorate page)."""
+
+import zoneinfo
+from dataclasses import dataclass
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
+
+from municipium.core.formatting import GREGORIAN, format_date
+from municipium.tenancy.selectors import municipality_get_for_page
+
+from . import exports, jsonld
+from .selectors import directorate_get_detail, directory_list
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    municipality: object
+    name: str
+    home_url: str
+    calendar: str
+    time_zone: str
+
+    @property
+    def today(self):
+        return timezone.localtime(timezone.now(), zoneinfo.ZoneInfo(self.time_zone)).date()
+
+
+def site_facts(request, page) -> SiteFacts:
+    """The request's tenant (no query), or, outside a municipality's host (an admin preview),
+    the municipality of the site that holds ``page``."""
+    language = translation.get_language()
+    if (tenant := getattr(request, "tenant", None)) is not None:
+        return SiteFacts(
+            tenant.municipality,
+            tenant.name(language),
+            tenant.home_url(language),
+            tenant.calendar,
+            tenant.time_zone_name,
+        )
+    municipality = municipality_get_for_page(page=page)
+    if municipality is None:
+        return SiteFacts(None, "", "/", GREGORIAN, "UTC")
+    return SiteFacts(
+        municipality,
+        municipality.name_in(language),
+        f"/{language}/",
+        municipality.calendar,
+        municipality.time_zone,
+    )
+
+
+def directorate_context(request, *, page) -> dict:
+    facts = site_facts(request, page)
+    detail = directorate_get_detail(page=page, municipality=facts.municipality, today=facts.today)
+    url = page.get_url(request=request) if page.pk else None
+    absolute = request.build_absolute_uri
+    data = jsonld.directorate_data(
+        page=page,
+        detail=detail,
+        url=absolute(url or request.path),
+        absolute=absolute,
+        parent_name=facts.name,
+        parent_url=absolute(facts.home_url),
+    )
+    table = downloads = None
+    if detail.service_standards:
+        table = exports.service_standards_table(
+            page=page, standards=detail.service_standards, municipality_name=facts.name, updated=""
+        )
+        if url:
+            downloads = {
+                kind: url + page.reverse_subpage(f"service_standards_{kind}")
+                for kind in ("csv", "pdf")
+            }
+    return {
+        "directorate": detail,
+        "service_standards": table,
+        "downloads": downloads,
+        "json_ld": jsonld.json_ld_script(data),
+    }
+
+
+def directory_context(request, *, index) -> dict:
+    facts = site_facts(request, index)
+    query = request.GET.get("q", "").strip()[:100]
+    directorate_id = request.GET.get("directorate", "")
+    listing = directory_list(
+        index=index,
+        municipality=facts.municipality,
+        today=facts.today,
+        query=query,
+        directorate_id=int(directorate_id) if directorate_id.isdigit() else None,
+    )
+    data = jsonld.directory_data(
+        roles=listing.roles,
+        absolute=request.build_absolute_uri,
+        page_url=lambda page: page.get_url(request=request),
+    )
+    filtered = bool(query or listing.selected)
+    return {"listing": listing, "filtered": filtered, "json_ld": jsonld.json_ld_script(data)}
+
+
+def _table(request, page) -> exports.ServiceStandardsTable:
+    standards = list(page.service_standards.all())
+    if not standards:
+        raise Http404("This directorate has no service standards table.")
+    facts = site_facts(request, page)
+    published = page.last_published_at or timezone.now()
+    updated = format_date(
+        published,
+        language=translation.get_language(),
+        calendar=facts.calendar,
+        time_zone=facts.time_zone,
+    )
+    return exports.service_standards_table(
+        page=page,
+        standards=standards,
+        municipality_name=facts.name,
+        updated=updated,
+    )
+
+
+def _download(content: bytes, *, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+def service_standards_csv(request, *, page) -> HttpResponse:
+    content = exports.service_standards_csv(_table(request, page))
+    return _download(
+        content,
+        content_type="text/csv; charset=utf-8",
+        filename=f"{page.slug}-service-standards.csv",
+    )
+
+
+def service_standards_pdf(request, *, page) -> HttpResponse:
+    content = exports.service_standards_pdf(_table(request, page))
+    return _download(
+        content, content_type="application/pdf", filename=f"{page.slug}-service-standards.pdf"
+    )

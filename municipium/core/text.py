@@ -1,0 +1,103 @@
+"""The one text normaliser: whatever compares or searches text goes through ``normalise``, so
+that the index and the query agree (REFERENCE.md, "Persian and the Solar Hijri calendar" and
+"Turkish and Polish text").
+
+- Unicode NFC, so that a letter typed as a base and a combining mark equals the precomposed one.
+- Turkish: ``İ``, ``I``, ``ı`` and ``i`` are all ``i`` (Python's ``"İ".lower()`` is ``i`` and
+  U+0307, and ``"I".lower()`` is ``i``, never ``ı``: a query in capitals must still match).
+- Persian: the Arabic letters ``ي``, ``ى`` and ``ك`` are the Persian ``ی`` and ``ک``, ``ۀ`` is
+  ``ه``; the diacritics (U+064B–U+0652, U+0654, U+0670) and the kashida (U+0640) go; the
+  zero-width non-joiner goes too, so that ``برنامه‌های`` and the seed's ``برنامههای`` are one
+  word; Persian (۰–۹) and Arabic-Indic (٠–٩) digits are Latin digits.
+- Invisible format characters (the joiners, bidi marks, the soft hyphen, a BOM) go.
+- The rest is case-folded; Polish letters (ą, ł, ż...) and other accented letters stay as they
+  are, in every database.
+
+Every step but the first works on one character at a time, with no context: the normalised text
+is the concatenation of each character's normal form (``fold``). ``search.excerpts`` relies on
+it to find a normalised word again in the original text.
+"""
+
+import re
+import unicodedata
+
+# Characters that vanish: they change neither the letters nor the words.
+IGNORABLE = frozenset(
+    "\u00ad"  # soft hyphen
+    "\u0307"  # combining dot above, what is left of İ after lower()
+    "\u0640"  # kashida (tatweel)
+    "\u0654"  # hamza above (هٔ)
+    "\u0670"  # superscript alef
+    "\u200b\u200c\u200d\u200e\u200f"  # zero-width space, (non-)joiner, bidi marks
+    "\u2060\ufeff"  # word joiner, BOM
+    + "".join(chr(code) for code in range(0x064B, 0x0653))  # fathatan ... sukun
+)
+
+# Characters replaced by another (before case folding).
+_REPLACEMENTS = {
+    "İ": "i",
+    "I": "i",
+    "ı": "i",
+    "\u064a": "ی",  # Arabic yeh
+    "\u0649": "ی",  # alef maksura
+    "\u0643": "ک",  # Arabic kaf
+    "\u06c0": "ه",  # heh with yeh above
+    **{chr(0x06F0 + digit): str(digit) for digit in range(10)},  # Persian digits
+    **{chr(0x0660 + digit): str(digit) for digit in range(10)},  # Arabic-Indic digits
+}
+
+_TABLE = str.maketrans({**_REPLACEMENTS, **dict.fromkeys(IGNORABLE)})
+
+
+def _mark_ranges() -> str:
+    """The combining marks of the Basic Multilingual Plane as a regex class body: Python's
+    ``\\w`` leaves them out, so that a word in an Indic script would fall apart."""
+    ranges, start, previous = [], None, None
+    for code in range(0x0300, 0x10000):
+        if unicodedata.category(chr(code))[0] == "M":
+            if start is None:
+                start = code
+            previous = code
+        elif start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{previous:04x}")
+            start = None
+    return "".join(ranges)
+
+
+# A word: letters, digits and combining marks; the underscore and punctuation separate words.
+WORD_CHARACTER = rf"(?:[^\W_]|[{_mark_ranges()}])"
+WORD = re.compile(f"{WORD_CHARACTER}+")
+
+
+def fold(character: str) -> str:
+    """The normal form of one character of NFC text: ``""`` for an ignorable one, sometimes
+    two characters (``ß`` → ``ss``)."""
+    return character.translate(_TABLE).casefold()
+
+
+def normalise(text: str) -> str:
+    """``text`` as the index and the query both see it (see the module's docstring)."""
+    if not text:
+        return ""
+    return unicodedata.normalize("NFC", text).translate(_TABLE).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """The normalised words of ``text``, in order."""
+    return WORD.findall(normalise(text))
+
+
+def equivalents(character: str) -> frozenset[str]:
+    """The characters whose normal form is ``character`` (itself included): what a normalised
+    letter may have been written as in the original text."""
+    return _EQUIVALENTS.get(character, frozenset({character}))
+
+
+def _build_equivalents() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for original, replacement in _REPLACEMENTS.items():
+        found.setdefault(replacement, {replacement}).add(original)
+    return {key: frozenset(values) for key, values in found.items()}
+
+
+_EQUIVALENTS = _build_equivalents()

@@ -1,5 +1,7 @@
 """The demo: five seed institutions as sites, loaded twice without duplicates."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -65,3 +67,15 @@ def test_each_demo_site_has_an_editor_who_sees_only_that_site():
     assert all(page.permissions_for_user(editor).can_edit() for page in bornova_pages)
     assert not sisli_home.permissions_for_user(editor).can_edit()
     assert Municipality.objects.get(slug="bornova").staff_groups.filter(user=editor).exists()
+
+
+def _text(response) -> str:
+    return re.sub(r"<[^>]+>", "", response.content.decode())  # without the <mark> highlights
+
+
+def test_the_demo_is_searchable_in_each_language(client):
+    load_demo()
+    turkish = client.get("/tr/search/", {"q": "KÜLTÜR"}, HTTP_HOST="bornova.localhost")
+    assert "Kültür ve Sosyal İşler Müdürlüğü" in _text(turkish)
+    persian = client.get("/fa/search/", {"q": "برنامه‌های"}, HTTP_HOST="bumehen.localhost")
+    assert "تفاهم‌نامه همکاری" in _text(persian)

@@ -3,11 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from municipium.tenancy.forms import MunicipalityOwnedForm
 from municipium.tenancy.selectors import municipality_list_for_user
-from municipium.tenancy.viewsets import scoped_views
+from municipium.tenancy.viewsets import MunicipalityScopedViewSet
 
 from .models import Alert
 from .selectors import accessibility_declaration_list_for_review
@@ -35,7 +34,7 @@ def add_accessibility_review_panel(request, panels):
     panels.append(AccessibilityReviewPanel(request.user))
 
 
-class AlertViewSet(ModelViewSet):
+class AlertViewSet(MunicipalityScopedViewSet):
     model = Alert
     icon = "warning"
     menu_label = _("Alerts")
@@ -44,8 +43,6 @@ class AlertViewSet(ModelViewSet):
     list_display = ["message", "municipality", "language", "severity", "starts_at", "ends_at"]
     list_filter = ["municipality", "severity"]
     edit_handler = ObjectList(Alert.panels, base_form_class=MunicipalityOwnedForm)
-    index_view_class, edit_view_class, delete_view_class = scoped_views("municipality__in")
-    copy_view_enabled = False
 
 
 @hooks.register("register_admin_viewset")

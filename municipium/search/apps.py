@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "municipium.search"
     label = "municipium_search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (indexes pages when they are published)

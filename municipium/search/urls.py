@@ -1,5 +1,8 @@
+from django.urls import path
+
+from . import views
 
 app_name = "search"
-urlpatterns: list = [
-    # path("search/", views.search, name="search"),
+urlpatterns = [
+    path("search/", views.search, name="search"),
 ]

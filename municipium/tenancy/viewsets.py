@@ -4,6 +4,7 @@ they work for; every change is logged by Wagtail's model log (the audit trail)."
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .forms import MunicipalityOwnedForm
@@ -11,9 +12,10 @@ from .models import Municipality, PublicHoliday
 from .selectors import municipality_list_for_user
 
 
-def scoped_views(lookup: str) -> tuple[type, type, type]:
-    """Index, edit and delete views limited to the rows of the user's municipalities, where
-    ``lookup`` leads from a row to its municipality (``pk__in``, ``municipality__in``)."""
+def scoped_views(lookup: str) -> tuple[type, ...]:
+    """Index, edit, delete, history and usage views limited to the rows of the user's
+    municipalities, where ``lookup`` leads from a row to its municipality (``pk__in``,
+    ``municipality__in``)."""
 
     def scope(view, queryset):
         allowed = municipality_list_for_user(user=view.request.user)
@@ -31,19 +33,43 @@ def scoped_views(lookup: str) -> tuple[type, type, type]:
         def get_queryset(self):
             return scope(self, self.model._default_manager.all())
 
-    return IndexView, EditView, DeleteView
+    class HistoryView(history.HistoryView):
+        def get_base_object_queryset(self):
+            return scope(self, super().get_base_object_queryset())
+
+    class UsageView(usage.UsageView):
+        def get_base_object_queryset(self):
+            return scope(self, super().get_base_object_queryset())
+
+    return IndexView, EditView, DeleteView, HistoryView, UsageView
 
 
-class MunicipalityViewSet(ModelViewSet):
+class MunicipalityScopedViewSet(ModelViewSet):
+    """A model admin whose every view shows staff only their municipalities' rows."""
+
+    municipality_lookup = "municipality__in"
+    copy_view_enabled = False
+
+    def __init__(self, *args, **kwargs):
+        (
+            self.index_view_class,
+            self.edit_view_class,
+            self.delete_view_class,
+            self.history_view_class,
+            self.usage_view_class,
+        ) = scoped_views(self.municipality_lookup)
+        super().__init__(*args, **kwargs)
+
+
+class MunicipalityViewSet(MunicipalityScopedViewSet):
     model = Municipality
     icon = "site"
     menu_label = _("Municipalities")
     list_display = ["__str__", "site", "default_language", "calendar"]
-    index_view_class, edit_view_class, delete_view_class = scoped_views("pk__in")
-    copy_view_enabled = False
+    municipality_lookup = "pk__in"
 
 
-class PublicHolidayViewSet(ModelViewSet):
+class PublicHolidayViewSet(MunicipalityScopedViewSet):
     model = PublicHoliday
     icon = "date"
     menu_label = _("Public holidays")
@@ -51,8 +77,6 @@ class PublicHolidayViewSet(ModelViewSet):
     list_filter = ["municipality", "is_estimate", "is_half_day"]
     search_fields = ["name"]
     edit_handler = ObjectList(PublicHoliday.panels, base_form_class=MunicipalityOwnedForm)
-    index_view_class, edit_view_class, delete_view_class = scoped_views("municipality__in")
-    copy_view_enabled = False
 
 
 class TenancyViewSetGroup(ModelViewSetGroup):

@@ -81,3 +81,12 @@ def test_staff_use_the_admin_in_their_language(client, bornova_staff, language, 
     profile.save()
     html = client.get(**host("/admin/")).content.decode()
     assert f'lang="{language}" dir="{direction}"' in html
+
+
+@pytest.mark.parametrize("view", ["history", "usage"])
+def test_staff_cannot_read_another_municipalitys_history_or_usage(
+    client, bornova_staff, two_towns, view
+):
+    bornova, sisli = two_towns
+    assert client.get(**host(f"/admin/municipalities/{view}/{bornova.pk}/")).status_code == 200
+    assert client.get(**host(f"/admin/municipalities/{view}/{sisli.pk}/")).status_code == 404

@@ -15,6 +15,7 @@ from municipium.portal.demo import (
     standard_pages_ensure,
 )
 from municipium.portal.demo_pages import PAGES
+from municipium.search.services import search_index_rebuild
 from municipium.tenancy import demo as tenancy_demo
 from municipium.tenancy.services import locale_ensure_all, municipality_purge_all_caches
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             rows = self._load()
+            search_index_rebuild()  # the demo makes pages without publishing revisions
         municipality_purge_all_caches()
         self.stdout.write(self.style.SUCCESS("Demo ready."))
         for name, url, editor in rows:

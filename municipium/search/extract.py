@@ -1,0 +1,102 @@
+"""What a page gives the search index, read generically from its fields: every page type's text
+is found without this app naming the page types' models."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from .models import TEXT_LIMIT, Kind
+
+# Page types that are not plain pages, by model label. A page type may also say it itself with
+# a ``search_kind`` attribute (for example a future person page: ``search_kind = "person"``).
+KIND_BY_MODEL = {
+    "news.newsarticlepage": Kind.NEWS,
+    "directory.directoratepage": Kind.DIRECTORATE,
+}
+
+# Fields of the page types that are not text a reader searches for.
+SKIPPED_FIELD_TYPES = (models.SlugField, models.URLField)
+
+
+@dataclass(frozen=True)
+class PageContent:
+    kind: str
+    title: str
+    text: str
+    date: datetime.datetime | None
+    document_ids: tuple[int, ...]
+
+
+def page_kind(page: Page) -> str:
+    return getattr(page, "search_kind", None) or KIND_BY_MODEL.get(
+        page._meta.label_lower, Kind.PAGE
+    )
+
+
+def _own_fields(page: Page):
+    """The concrete fields that the page's type adds to Wagtail's Page, in declaration order."""
+    excluded = set(getattr(page, "search_exclude_fields", ()))
+    for field in page._meta.concrete_fields:
+        if field.model is Page or field.name in excluded or field.is_relation:
+            continue
+        yield field
+
+
+def _field_text(field, value) -> list[str]:
+    if value in (None, ""):
+        return []
+    if isinstance(field, (StreamField, RichTextField)):
+        return [text for text in field.get_searchable_content(value) if text]
+    if isinstance(field, SKIPPED_FIELD_TYPES) or field.choices:
+        return []
+    if isinstance(field, (models.CharField, models.TextField)):
+        return [str(value)]
+    return []
+
+
+def _document_ids(field, value) -> set[int]:
+    if not isinstance(field, (StreamField, RichTextField)) or not value:
+        return set()
+    document_model = get_document_model()
+    found = set()
+    for model, object_id, _path, _content_path in field.extract_references(value):
+        if issubclass(model, document_model) and str(object_id).isdigit():
+            found.add(int(object_id))
+    return found
+
+
+def _date(page: Page, fields) -> datetime.datetime | None:
+    """The page's own ``date`` field if it has one (a news article), else its last publication.
+    A plain date becomes noon UTC, the same day in every time zone a municipality has."""
+    for field in fields:
+        if field.name == "date" and isinstance(field, models.DateField):
+            value = getattr(page, "date", None)
+            if isinstance(value, datetime.datetime):
+                return value
+            if isinstance(value, datetime.date):
+                return datetime.datetime.combine(value, datetime.time(12), datetime.UTC)
+    return page.last_published_at or page.first_published_at
+
+
+def page_content(page: Page) -> PageContent:
+    """The kind, title, plain text, date and linked documents of ``page`` (a specific page)."""
+    fields = list(_own_fields(page))
+    parts, document_ids = [], set()
+    for field in fields:
+        value = getattr(page, field.name)
+        parts.extend(_field_text(field, value))
+        document_ids |= _document_ids(field, value)
+    if page.search_description:
+        parts.append(page.search_description)
+    text = "\n".join(" ".join(part.split()) for part in parts)
+    return PageContent(
+        kind=page_kind(page),
+        title=page.title,
+        text=text[:TEXT_LIMIT],
+        date=_date(page, fields),
+        document_ids=tuple(sorted(document_ids)),
+    )

@@ -1,0 +1,29 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_LENGTH = 500
+MAX_PAGE = 1_000_000
+
+
+class TrimmedCharField(forms.CharField):
+    """Text cut to ``max_length`` rather than refused: a search box never answers with an error."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\x00", "")[: self.max_length]
+
+
+class PageNumberField(forms.Field):
+    """A page number; anything else is page 1."""
+
+    def to_python(self, value):
+        try:
+            number = int(str(value).strip()[:10])
+        except (TypeError, ValueError):
+            return 1
+        return min(max(number, 1), MAX_PAGE)
+
+
+class SearchForm(forms.Form):
+    q = TrimmedCharField(label=_("Search this site"), max_length=MAX_LENGTH, required=False)
+    page = PageNumberField(required=False)

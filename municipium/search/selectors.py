@@ -1,0 +1,106 @@
+"""Reads of the search: a site's results for a query, one page at a time, with excerpts."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString
+from wagtail.models import Site
+
+from municipium.core.text import tokens
+
+from .backends import Query, get_backend
+from .backends.base import last_page
+from .excerpts import excerpt, highlight, highlighter
+from .models import Kind
+
+PER_PAGE = 10
+MAX_COUNT = 1000  # counted no further: "more than 1,000 results"
+MAX_QUERY_LENGTH = 200  # characters of the query that are read
+MAX_TERMS = 10
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    kind: str
+    kind_label: str
+    title_html: SafeString
+    url: str
+    date: datetime.datetime | None
+    excerpt_html: SafeString
+
+
+@dataclass(frozen=True)
+class SearchResultPage:
+    query: Query
+    results: list[SearchResult]
+    count: int  # at most MAX_COUNT
+    more: bool  # there are more than MAX_COUNT
+    number: int
+    num_pages: int
+    past_the_end: bool  # a page after the last was asked for: this is the last one
+
+    @property
+    def first_position(self) -> int:
+        return (self.number - 1) * PER_PAGE + 1
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def search_query_parse(text: str) -> Query:
+    """What a person typed, made into at most MAX_TERMS normalised words: quotes, operators,
+    wildcards and any other syntax are only separators."""
+    text = " ".join(text[:MAX_QUERY_LENGTH].split())
+    terms = tuple(dict.fromkeys(tokens(text)))[:MAX_TERMS]
+    return Query(text=text, terms=terms)
+
+
+def search_result_list(
+    *, site: Site, language: str, text: str, page_number: int = 1
+) -> SearchResultPage:
+    """Page ``page_number`` of the results for ``text`` among ``site``'s things in ``language``;
+    a page past the end gives the last page. Two queries with the database backend: the
+    candidates with their rank, and the page's entries."""
+    query = search_query_parse(text)
+    found = get_backend().search(
+        site=site,
+        language=language,
+        query=query,
+        page=max(page_number, 1),
+        per_page=PER_PAGE,
+        max_count=MAX_COUNT,
+    )
+    pattern = highlighter(query)
+    results = [
+        SearchResult(
+            kind=hit.kind,
+            kind_label=Kind(hit.kind).label if hit.kind in Kind.values else hit.kind,
+            title_html=highlight(hit.title, pattern),
+            url=hit.url,
+            date=hit.date,
+            excerpt_html=excerpt(hit.text, pattern),
+        )
+        for hit in found.hits
+    ]
+    return SearchResultPage(
+        query=query,
+        results=results,
+        count=min(found.count, MAX_COUNT),
+        more=found.count > MAX_COUNT,
+        number=found.number,
+        num_pages=last_page(found.count, per_page=PER_PAGE, max_count=MAX_COUNT),
+        past_the_end=page_number > found.number,
+    )

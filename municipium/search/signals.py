@@ -1,0 +1,39 @@
+"""Keeps the search index in step with the page tree: each receiver calls one service."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from .services import search_page_forget, search_page_index, search_subtree_index
+
+
+@receiver(page_published)
+def index_on_publish(sender, instance, **kwargs):
+    search_page_index(page=instance)
+
+
+@receiver(page_unpublished)
+def forget_on_unpublish(sender, instance, **kwargs):
+    search_page_forget(page_id=instance.pk)
+
+
+@receiver(post_delete, sender=Page)
+def forget_on_delete(sender, instance, **kwargs):
+    search_page_forget(page_id=instance.pk)
+
+
+@receiver(page_slug_changed)
+@receiver(post_page_move)
+def reindex_subtree_on_new_address(sender, instance, **kwargs):
+    search_subtree_index(page=instance)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def reindex_subtree_on_restriction(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        search_subtree_index(page=page)

@@ -160,6 +160,34 @@ def accessibility_declaration(definition, language: str) -> dict:
     }
 
 
+MOU_PLAN_FA = [
+    "تشکیل کارگروه مشترک شهرداری و آموزش و پرورش",
+    "برگزاری نشست‌های مستمر و برنامه‌ریزی مشترک",
+    "اجرای دوره‌های آموزش شهروندی در مدارس بومهن",
+    "برگزاری اردوهای آموزشی و مهارتی برای دانش‌آموزان",
+    "پایش اجرای درست برنامه‌ها و گزارش فصلی به شورای شهر",
+    "حمایت از طرح‌های فرهنگی شهر",
+]
+
+MOU_PLAN_EN = [
+    "Set up a joint working group of the municipality and the education office",
+    "Hold regular meetings and plan together",
+    "Run civic education courses in Bumehen's schools",
+    "Organise educational and skills trips for pupils",
+    "Monitor that the programmes are carried out and report to the city council each season",
+    "Support the city's cultural projects",
+]
+
+MOU_STATUSES = ["done", "done", "in_progress", "in_progress", "planned", "planned"]
+
+
+def _plan_rows(texts, statuses, year):
+    return [
+        {"text": text, "status": status, "target_year": year, "sort_order": number}
+        for number, (text, status) in enumerate(zip(texts, statuses, strict=True))
+    ]
+
+
 PLAN_STATUSES = ["done"] * 9 + ["in_progress"] * 8 + ["planned"] * 6 + ["postponed", "cancelled"]
 
 
@@ -177,6 +205,22 @@ def plan_activities(texts):
 
 
 PLANS = {
+    "bumehen": {
+        "slug": "barnameh-tafahomnameh",
+        "unit_slug": "farhangi-ejtemaei",
+        "fa": {
+            "title": "برنامه اجرایی تفاهم‌نامه با آموزش و پرورش",
+            "intro": "کارهای پیش‌بینی‌شده در تفاهم‌نامه همکاری و پیشرفت هر یک.",
+            "period": "1404–1405",
+            "activities": _plan_rows(MOU_PLAN_FA, MOU_STATUSES, 2026),
+        },
+        "en": {
+            "title": "Memorandum with the education office: action plan",
+            "intro": "The work the cooperation memorandum provides for, and how far each has come.",
+            "period": "2025–2026",
+            "activities": _plan_rows(MOU_PLAN_EN, MOU_STATUSES, 2026),
+        },
+    },
     "kuzeykent": {
         "slug": "faaliyet-plani",
         "unit_slug": "basin-yayin-halkla-iliskiler",
@@ -201,6 +245,53 @@ def _mission_areas(areas):
 
 
 MISSIONS = {
+    "bumehen": {
+        "slug": "mamooriat",
+        "fa": {
+            "title": "مأموریت",
+            "statement": "شهری پایدار، شاد و مشارکت‌جو که شهروندانش در ساختن آن سهیم‌اند.",
+            "areas": [
+                (
+                    "area",
+                    {
+                        "title": "فرهنگ شهروندی",
+                        "description": "آموزش مهارت‌های زندگی شهری از مدرسه تا محله.",
+                        "goals": ["آموزش شهروندی در همه مدارس", "برنامه‌های محله‌محور"],
+                    },
+                ),
+                (
+                    "area",
+                    {
+                        "title": "اوقات فراغت و نشاط اجتماعی",
+                        "description": "برنامه‌های فرهنگی و ورزشی برای همه سنین.",
+                        "goals": ["جشنواره‌های فصلی", "بوستان‌های فعال"],
+                    },
+                ),
+            ],
+        },
+        "en": {
+            "title": "Mission",
+            "statement": "A sustainable, lively and participatory city that its residents help to build.",
+            "areas": [
+                (
+                    "area",
+                    {
+                        "title": "Civic culture",
+                        "description": "Skills for city life, from school to neighbourhood.",
+                        "goals": ["Civic education in every school", "Neighbourhood programmes"],
+                    },
+                ),
+                (
+                    "area",
+                    {
+                        "title": "Leisure and community life",
+                        "description": "Cultural and sports programmes for all ages.",
+                        "goals": ["Seasonal festivals", "Active parks"],
+                    },
+                ),
+            ],
+        },
+    },
     "rudziniec": {
         "slug": "misja",
         "pl": {
@@ -225,6 +316,40 @@ def _table(rows):
 
 
 PAGES = {
+    "bumehen": {
+        "darbareh": {
+            "fa": {
+                "title": "درباره بومهن",
+                "intro": "شهر بومهن در شرق تهران، در دامنه‌های البرز.",
+                "body": [
+                    _heading("ساعات کار شهرداری"),
+                    _table([["واحد", "شنبه تا چهارشنبه", "پنجشنبه"],
+                            ["پیشخوان خدمات شهری", "۷:۳۰–۱۴:۳۰", "۸:۰۰–۱۲:۰۰"],
+                            ["دبیرخانه", "۷:۳۰–۱۴:۳۰", "تعطیل"]]),
+                    _heading("اصول ما"),
+                    _list(["شفافیت", "مشارکت شهروندان", "پاسخ‌گویی"]),
+                    ("quote", {"text": "شهروند توانمند مقدمه ساخت شهر پایدار است.",
+                               "attribution": "شهرداری بومهن"}),
+                ],
+                "show_in_menus": True,
+            },
+            "en": {
+                "title": "About Bumehen",
+                "intro": "Bumehen lies east of Tehran, on the slopes of the Alborz.",
+                "body": [
+                    _heading("Opening hours"),
+                    _table([["Unit", "Saturday to Wednesday", "Thursday"],
+                            ["City services desk", "7:30–14:30", "8:00–12:00"],
+                            ["Secretariat", "7:30–14:30", "Closed"]]),
+                    _heading("Our principles"),
+                    _list(["Transparency", "Residents' participation", "Accountability"]),
+                    ("quote", {"text": "Capable citizens are where a sustainable city begins.",
+                               "attribution": "Bumehen Municipality"}),
+                ],
+                "show_in_menus": True,
+            },
+        },
+    },
     "sisli": {
         "hakkimizda": {
             "tr": {

@@ -212,13 +212,13 @@ PLANS = {
             "title": "برنامه اجرایی تفاهم‌نامه با آموزش و پرورش",
             "intro": "کارهای پیش‌بینی‌شده در تفاهم‌نامه همکاری و پیشرفت هر یک.",
             "period": "1404–1405",
-            "activities": _plan_rows(MOU_PLAN_FA, MOU_STATUSES, 2026),
+            "activities": _plan_rows(MOU_PLAN_FA, MOU_STATUSES, 1405),
         },
         "en": {
             "title": "Memorandum with the education office: action plan",
             "intro": "The work the cooperation memorandum provides for, and how far each has come.",
-            "period": "2025–2026",
-            "activities": _plan_rows(MOU_PLAN_EN, MOU_STATUSES, 2026),
+            "period": "1404–1405",
+            "activities": _plan_rows(MOU_PLAN_EN, MOU_STATUSES, 1405),
         },
     },
     "kuzeykent": {

@@ -357,7 +357,12 @@ class PlanActivity(Orderable):
         related_name="+",
         verbose_name=_("responsible unit"),
     )
-    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField(
+        _("target year"),
+        null=True,
+        blank=True,
+        help_text=_("In the site's calendar: 1405 on a Solar Hijri site."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )

@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 
-from municipium.portal.services import page_ensure
+from municipium.portal.services import translations_ensure
 from municipium.tenancy.demo import collection_ensure
 from municipium.tenancy.models import Municipality
 
@@ -500,21 +500,13 @@ def document_ensure(municipality, key: str, title: str, paragraphs: list[str]):
 
 
 def _index_pages(homes: dict) -> dict[str, DirectoryIndexPage]:
-    indexes, source = {}, None
-    for language, home in homes.items():
-        title, intro = INDEX_TITLES[language]
-        indexes[language] = page_ensure(
-            parent=home,
-            page_class=DirectoryIndexPage,
-            slug="directorates",
-            language=language,
-            translation_of=source,
-            title=title,
-            intro=intro,
-            show_in_menus=True,
-        )
-        source = source or indexes[language]
-    return indexes
+    return translations_ensure(
+        parents=homes, page_class=DirectoryIndexPage, slug="directorates",
+        fields={
+            language: {"title": title, "intro": intro, "show_in_menus": True}
+            for language, (title, intro) in INDEX_TITLES.items()
+        },
+    )  # fmt: skip
 
 
 def _page_fields(directorate: dict, language: str, regulation) -> dict:
@@ -582,17 +574,13 @@ def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
         regulation = None
         if municipality and key in REGULATIONS:
             regulation = document_ensure(municipality, *REGULATIONS[key])
-        source = None
-        for language, index in indexes.items():
-            page = page_ensure(
-                parent=index,
-                page_class=DirectoratePage,
-                slug=key,
-                language=language,
-                translation_of=source,
-                **_page_fields(directorate, language, regulation),
-            )
-            source = source or page
+        pages = translations_ensure(
+            parents=indexes, page_class=DirectoratePage, slug=key,
+            fields={
+                language: _page_fields(directorate, language, regulation) for language in indexes
+            },
+        )  # fmt: skip
+        for language, page in pages.items():
             if municipality is not None:
                 _organisation_ensure(page, key, language, people)
                 directorate_documents_set(

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('portal', '0004_mission_and_plan_pages'),
+        ("portal", "0004_mission_and_plan_pages"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='planactivity',
-            name='target_year',
-            field=models.PositiveSmallIntegerField(blank=True, help_text="In the site's calendar: 1405 on a Solar Hijri site.", null=True, verbose_name='target year'),
+            model_name="planactivity",
+            name="target_year",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="In the site's calendar: 1405 on a Solar Hijri site.",
+                null=True,
+                verbose_name="target year",
+            ),
         ),
     ]

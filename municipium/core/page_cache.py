@@ -31,6 +31,14 @@ def mark_cacheable(request, **meta) -> None:
     setattr(request, CACHEABLE_ATTRIBUTE, meta)
 
 
+def add_cache_meta(request, **meta) -> None:
+    """Add to the meta of a response already marked cacheable (a restricted page stays
+    uncacheable): for example a page type adding what its hit handler needs."""
+    current = getattr(request, CACHEABLE_ATTRIBUTE, None)
+    if current is not None:
+        setattr(request, CACHEABLE_ATTRIBUTE, {**current, **meta})
+
+
 def limit_cache_until(request, moment) -> None:
     """Keep this request's page no later than ``moment`` (an aware datetime): for example the
     time an alert shown on it starts or ends."""
@@ -48,8 +56,10 @@ def _timeout(request) -> int:
 
 
 def on_cache_hit(handler):
-    """Register ``handler(request, meta)`` to run when a page is served from the cache."""
-    HIT_HANDLERS.append(handler)
+    """Register ``handler(request, meta)`` to run when a page is served from the cache (once,
+    however often an app's ready() runs)."""
+    if handler not in HIT_HANDLERS:
+        HIT_HANDLERS.append(handler)
     return handler
 
 

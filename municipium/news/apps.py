@@ -13,6 +13,5 @@ class NewsConfig(AppConfig):
         from .counting import count_cached_view
         from .tasks import view_counts_fold
 
-        if count_cached_view not in page_cache.HIT_HANDLERS:
-            page_cache.on_cache_hit(count_cached_view)
+        page_cache.on_cache_hit(count_cached_view)
         periodic.register(view_counts_fold)

@@ -159,9 +159,7 @@ class NewsArticlePage(Page):
 
         response = super().serve(request, *args, **kwargs)
         # A cached copy of this page counts its readers too (counting.count_cached_view).
-        meta = getattr(request, page_cache.CACHEABLE_ATTRIBUTE, None)
-        if meta is not None:
-            page_cache.mark_cacheable(request, **{**meta, META_KEY: self.pk})
+        page_cache.add_cache_meta(request, **{META_KEY: self.pk})
         counted = response.status_code == 200 and view_is_countable(request)
         if getattr(response, "context_data", None) is not None:
             # The reader sees the count with their own view in it.

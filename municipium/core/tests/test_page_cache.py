@@ -143,3 +143,14 @@ def test_a_view_that_did_not_opt_in_is_never_stored(bornova):
     middleware(request)
     _again, request = _middleware_request(lambda request: HttpResponse("private"))
     assert middleware(request).get("X-Page-Cache") is None
+
+
+def test_meta_added_to_an_unmarked_response_does_not_make_it_cacheable():
+    from municipium.core.page_cache import CACHEABLE_ATTRIBUTE, add_cache_meta
+
+    request = RequestFactory().get("/")
+    add_cache_meta(request, article_id=1)
+    assert not hasattr(request, CACHEABLE_ATTRIBUTE)
+    mark_cacheable(request, page_id=7)
+    add_cache_meta(request, article_id=1)
+    assert getattr(request, CACHEABLE_ATTRIBUTE) == {"page_id": 7, "article_id": 1}

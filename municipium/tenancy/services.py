@@ -25,8 +25,11 @@ def municipality_purge_cache(*, municipality: Municipality) -> None:
     Municipality.objects.filter(pk=municipality.pk).update(
         cache_generation=F("cache_generation") + 1
     )
-    transaction.on_commit(lambda: tenant_forget(municipality.site.hostname))
-    tenant_forget(municipality.site.hostname)
+    hostname = municipality.site.hostname
+    # Forget the snapshot now (this request sees the change) and again at commit: a request
+    # of another worker may have cached the old generation in between.
+    tenant_forget(hostname)
+    transaction.on_commit(lambda: tenant_forget(hostname))
 
 
 def municipality_purge_all_caches() -> None:

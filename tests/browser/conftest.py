@@ -147,6 +147,25 @@ def browser():
         chromium.close()
 
 
+def save_screenshot(page, name: str) -> Path:
+    """Keep a full-page screenshot in SCREENSHOT_DIR. Headless Chromium now and then answers
+    'Unable to capture screenshot' when no frame is ready (a known Chromium flake, seen once in
+    CI on a 320 px page); the screenshot is evidence, not a check, so one more try after the
+    next frame is taken before giving up."""
+    from playwright.sync_api import Error
+
+    SCREENSHOT_DIR.mkdir(exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    try:
+        page.screenshot(path=path, full_page=True)
+    except Error as error:
+        if "Unable to capture screenshot" not in str(error):
+            raise
+        page.wait_for_timeout(250)
+        page.screenshot(path=path, full_page=True)
+    return path
+
+
 @dataclass
 class Tab:
     """A browser tab that remembers the console errors of the last page it opened."""
@@ -203,10 +222,7 @@ class Tab:
         return self.page.viewport_size["width"]
 
     def screenshot(self, name: str) -> Path:
-        SCREENSHOT_DIR.mkdir(exist_ok=True)
-        path = SCREENSHOT_DIR / f"{name}-{self.width}.png"
-        self.page.screenshot(path=path, full_page=True)
-        return path
+        return save_screenshot(self.page, f"{name}-{self.width}")
 
     def foreign_links(self) -> list[str]:
         """Links that leave the server under test for another port of the same host name:

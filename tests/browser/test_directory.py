@@ -4,7 +4,7 @@ filter works without JavaScript at 320 px."""
 
 import pytest
 
-from .conftest import SCREENSHOT_DIR, VIEWPORTS
+from .conftest import VIEWPORTS, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -81,6 +81,5 @@ def test_the_directory_filter_works_without_script_on_a_small_phone(server, no_s
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
-    SCREENSHOT_DIR.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOT_DIR / "bornova-tr-directory-320-no-js.png", full_page=True)
+    save_screenshot(page, "bornova-tr-directory-320-no-js")
     assert overflow <= 0, f"The page scrolls sideways by {overflow} px at 320 px"

@@ -4,7 +4,7 @@ violation, a screenshot in screenshots/."""
 
 import pytest
 
-from .conftest import SCREENSHOT_DIR, VIEWPORTS
+from .conftest import VIEWPORTS, save_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -101,8 +101,7 @@ def test_main_menu_fits_a_small_phone_without_script(server, no_script_page, sit
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
-    SCREENSHOT_DIR.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOT_DIR / f"{site}-{language}-320-no-js.png", full_page=True)
+    save_screenshot(page, f"{site}-{language}-320-no-js")
     assert overflow <= 0, f"The page scrolls sideways by {overflow} px at 320 px"
 
 

@@ -153,7 +153,10 @@ class AccessibilityDeclarationPage(Page):
         _("requests and complaints procedure"),
         blank=True,
         features=["bold", "italic", "link", "ul", "ol"],
-        help_text=_("Left empty, the statutory procedure is shown."),
+        help_text=_(
+            "Left empty, a standard procedure is shown: on a Polish site, the one the law "
+            "prescribes."
+        ),
     )
     other_information = RichTextField(_("other information"), blank=True)
     mobile_apps = RichTextField(_("mobile applications"), blank=True)
@@ -208,6 +211,12 @@ class AccessibilityDeclarationPage(Page):
 
     class Meta:
         verbose_name = _("accessibility declaration")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        tenant = getattr(request, "tenant", None)
+        context["follows_polish_law"] = bool(tenant) and tenant.municipality.country == "PL"
+        return context
 
     @property
     def last_reviewed(self):

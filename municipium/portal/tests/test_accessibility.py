@@ -67,3 +67,19 @@ def test_staff_see_on_the_dashboard_that_a_review_is_overdue(client, rudziniec):
     html = client.get("/admin/", HTTP_HOST="rudziniec.localhost").content.decode()
     assert "Accessibility declarations: yearly review" in html
     assert "2021-03-31" in html and "overdue" in html
+
+
+def test_a_polish_site_shows_the_statutory_complaints_procedure(client, rudziniec):
+    declaration(rudziniec.homes["en"], "en", title="Accessibility declaration")
+    html = client.get("/en/deklaracja/", HTTP_HOST="rudziniec.localhost").content.decode()
+    assert "Rzecznik Praw Obywatelskich" in html
+    assert "digital accessibility of public bodies" in html
+
+
+def test_another_countrys_site_is_not_told_about_polish_law(client, municipality_factory):
+    bornova = municipality_factory(slug="bornova", country="TR", languages=["tr", "en"])
+    declaration(bornova.homes["en"], "en", title="Accessibility declaration")
+    html = client.get("/en/deklaracja/", HTTP_HOST="bornova.localhost").content.decode()
+    assert 'id="a11y-procedura"' in html and 'id="a11y-wstep"' in html
+    assert "Rzecznik" not in html and "public bodies' websites" not in html
+    assert "WCAG" in html and "you may complain to the municipality" in html

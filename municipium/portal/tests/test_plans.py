@@ -55,3 +55,24 @@ def test_a_mission_page_lists_its_areas_and_goals(client, municipality_factory):
     html = client.get("/pl/misja/", HTTP_HOST="gok.localhost").content.decode()
     assert "Obszar II: Społeczność lokalna" in html
     assert "<li>Współpraca ze szkołami</li>" in html
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [(1, "Zrealizowano 1 z 1 działania"), (4, "Zrealizowano 1 z 4 działań")],
+)
+def test_the_progress_sentence_agrees_with_the_number_in_polish(
+    client, municipality_factory, total, expected
+):
+    rudziniec = municipality_factory(slug="rudziniec", country="PL", languages=["pl"])
+    statuses = ["done"] + ["planned"] * (total - 1)
+    page_ensure(
+        parent=rudziniec.homes["pl"], page_class=PlanPage, slug="plan", language="pl",
+        title="Plan", period="2026",
+        activities=[
+            PlanActivity(text=f"Działanie {n}", status=status, target_year=2026, sort_order=n)
+            for n, status in enumerate(statuses)
+        ],
+    )  # fmt: skip
+    html = client.get("/pl/plan/", HTTP_HOST="rudziniec.localhost").content.decode()
+    assert expected in html

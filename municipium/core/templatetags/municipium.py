@@ -90,3 +90,16 @@ def json_ld_tag(data: dict) -> str:
 @register.simple_tag
 def json_ld(data):
     return json_ld_tag(data)
+
+
+@register.filter
+def open_graph_locale(language):
+    """``tr`` → ``tr_TR``: the form Open Graph's ``og:locale`` asks for."""
+    return formatting.babel_locale(language)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """``url`` made absolute against the request (an absolute one is left as it is)."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request and url else url

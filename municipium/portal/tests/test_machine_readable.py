@@ -1,3 +1,4 @@
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -104,3 +105,22 @@ def test_structured_data_cannot_be_broken_out_of(client, bornova):
     html = client.get("/tr/hakkimizda/", HTTP_HOST="bornova.localhost").content.decode()
     assert "<script>alert(1)" not in html
     assert _json_ld(html)[0]["itemListElement"][-1]["name"].startswith("</script>")
+
+
+def test_every_page_has_open_graph_tags_with_the_municipalitys_logo(
+    client, bornova, settings, tmp_path
+):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    settings.MEDIA_ROOT = tmp_path
+    bornova.logo = get_image_model().objects.create(title="Arma", file=get_test_image_file())
+    bornova.save()
+    html = client.get("/en/about/", HTTP_HOST="bornova.localhost").content.decode()
+    meta = dict(re.findall(r'<meta property="(og:[a-z_:]+)" content="([^"]*)">', html))
+    assert meta["og:title"] == "About"
+    assert meta["og:url"] == "http://bornova.localhost/en/about/"
+    assert meta["og:locale"] == "en_GB"
+    assert meta["og:image"].startswith("http://bornova.localhost/media/images/")
+    turkish = client.get("/tr/hakkimizda/", HTTP_HOST="bornova.localhost").content.decode()
+    assert '<meta property="og:locale" content="tr_TR">' in turkish

@@ -9,8 +9,12 @@ with a GIN index. Both read only the ``normalised_*`` columns, written through
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.documents import get_document_model_string
 
 TEXT_LIMIT = 20_000  # characters of plain text kept per entry: enough for any excerpt
+# Characters of a document's own text kept, and indexed with it. Bounded for PostgreSQL too: a
+# tsvector holds at most 1 MB, which this many characters of any script stay well below.
+DOCUMENT_TEXT_LIMIT = 100_000
 
 
 class Kind(models.TextChoices):
@@ -66,3 +70,27 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.object_key} ({self.language}): {self.title}"
+
+
+class DocumentText(models.Model):
+    """The text inside a Wagtail document's file, read once per version of the file
+    (``services.document_text_update``), so that the document's entries hold its words."""
+
+    document = models.OneToOneField(
+        get_document_model_string(),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    file_hash = models.CharField(_("file hash"), max_length=40, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    error = models.CharField(_("error"), max_length=500, blank=True)
+    extracted_at = models.DateTimeField(_("extracted at"))
+
+    class Meta:
+        verbose_name = _("document text")
+        verbose_name_plural = _("document texts")
+
+    def __str__(self):
+        return f"document:{self.document_id} ({self.file_hash[:8]})"

@@ -113,3 +113,20 @@ def test_language_switcher_leads_to_the_same_page_in_english(server, tabs, width
     page.wait_for_url(server.url("bornova", "/en/directorates/kultur-ve-sosyal-isler/"))
     assert_language(page, "en")
     assert page.get_by_role("link", name="Türkçe", exact=True).is_visible()
+
+
+@widths
+@pytest.mark.parametrize("site", ["bornova", "bumehen"])
+def test_the_header_search_sits_beside_the_name_on_a_desktop_and_below_it_on_a_phone(
+    server, tabs, site, width
+):
+    tab = tabs[width]
+    tab.open(server.url(site, "/"))
+    name = tab.page.locator(".site-header__name").bounding_box()
+    search = tab.page.locator(".site-header__search input[type=search]").bounding_box()
+    name_middle = name["y"] + name["height"] / 2
+    if width >= 1024:
+        assert search["y"] < name_middle < search["y"] + search["height"]
+        assert search["width"] <= 400, "the header's search box stretches across the page"
+    else:
+        assert search["y"] > name["y"] + name["height"]

@@ -1,4 +1,10 @@
+from html import escape
+
 import pytest
+import weasyprint
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from municipium.portal.models import StandardPage
 from municipium.portal.services import page_ensure
@@ -35,3 +41,53 @@ def publish():
         return page
 
     return publish_page
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Files the tests upload go to the test's own directory, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def pdf():
+    """``pdf("first paragraph", "second")``: a real PDF of those paragraphs."""
+
+    def make_pdf(*paragraphs: str) -> bytes:
+        body = "".join(f"<p>{escape(text)}</p>" for text in paragraphs)
+        return weasyprint.HTML(string=f'<html><body lang="tr">{body}</body></html>').write_pdf()
+
+    return make_pdf
+
+
+@pytest.fixture
+def upload(django_capture_on_commit_callbacks):
+    """``upload("Title", "name.pdf", content)``: a document saved as Wagtail's upload form saves
+    it (with its file's hash), its text read by the task its save queues."""
+
+    def upload_document(title, filename, content, *, collection=None):
+        document = get_document_model()(
+            title=title, collection=collection or Collection.get_first_root_node()
+        )
+        document.file.save(filename, ContentFile(content), save=False)
+        document._set_document_file_metadata()
+        with django_capture_on_commit_callbacks(execute=True):
+            document.save()
+        return document
+
+    return upload_document
+
+
+@pytest.fixture
+def replace_file(django_capture_on_commit_callbacks):
+    """``replace_file(document, "name.pdf", content)``: a new file, as Wagtail's edit form
+    saves it."""
+
+    def replace(document, filename, content):
+        document.file.save(filename, ContentFile(content), save=False)
+        document._set_document_file_metadata()
+        with django_capture_on_commit_callbacks(execute=True):
+            document.save()
+        return document
+
+    return replace

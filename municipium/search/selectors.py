@@ -1,9 +1,11 @@
-"""Reads of the search: a site's results for a query, one page at a time, with excerpts."""
+"""Reads of the search: a site's results for a query, one page at a time, with excerpts; the
+text read from documents' files."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
+from wagtail.documents import get_document_model
 from wagtail.models import Site
 
 from municipium.core.text import tokens
@@ -11,7 +13,7 @@ from municipium.core.text import tokens
 from .backends import Query, get_backend
 from .backends.base import last_page
 from .excerpts import excerpt, highlight, highlighter
-from .models import Kind
+from .models import DocumentText, Kind
 
 PER_PAGE = 10
 MAX_COUNT = 1000  # counted no further: "more than 1,000 results"
@@ -104,3 +106,22 @@ def search_result_list(
         num_pages=last_page(found.count, per_page=PER_PAGE, max_count=MAX_COUNT),
         past_the_end=page_number > found.number,
     )
+
+
+def document_text_get_for_documents(*, document_ids) -> dict[int, str]:
+    """The text read from the file of each of these documents, by id (none for a document not
+    read yet): one query."""
+    if not document_ids:
+        return {}
+    texts = DocumentText.objects.filter(document_id__in=document_ids)
+    return dict(texts.values_list("document_id", "text"))
+
+
+def document_text_list_stale() -> list[int]:
+    """The ids of the documents whose file was never read, or changed since (by Wagtail's file
+    hash; a document without one is read again only when it is saved)."""
+    read = dict(DocumentText.objects.values_list("document_id", "file_hash"))
+    documents = get_document_model().objects.order_by("pk").values_list("pk", "file_hash")
+    return [
+        pk for pk, file_hash in documents if pk not in read or (file_hash and file_hash != read[pk])
+    ]

@@ -1,19 +1,24 @@
 """Writes to the search index. Pages are indexed when they are published and forgotten when
 they are unpublished or deleted (``signals``); ``search_index_rebuild`` redoes a whole site.
-Other apps put their own things (people, for example) with ``search_entry_put``."""
+Other apps put their own things (people, for example) with ``search_entry_put``. A document
+linked from a page has its own entry, with the text read from its file after each save
+(``tasks.document_text_extract``)."""
 
 import datetime
 import logging
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
 from municipium.core.text import tokens
 
+from .document_text import FileText, document_file_read
 from .extract import page_content
-from .models import TEXT_LIMIT, Kind, SearchEntry
+from .models import DOCUMENT_TEXT_LIMIT, TEXT_LIMIT, DocumentText, Kind, SearchEntry
+from .selectors import document_text_get_for_documents, document_text_list_stale
 
 logger = logging.getLogger(__name__)
 
@@ -36,10 +41,18 @@ def normalised_fields(*, title: str, text: str) -> dict[str, str]:
 
 
 def entry_values(
-    *, kind: str, title: str, url: str, text: str = "", date=None, document_ids=()
+    *,
+    kind: str,
+    title: str,
+    url: str,
+    text: str = "",
+    date=None,
+    document_ids=(),
+    text_limit: int = TEXT_LIMIT,
 ) -> dict:
-    """Every column of an entry but its site, language and object: what bulk loaders build too."""
-    title, text = title[:255], text[:TEXT_LIMIT]
+    """Every column of an entry but its site, language and object: what bulk loaders build too.
+    A document's entry keeps more text (``text_limit``) than a page's: all of its words."""
+    title, text = title[:255], text[:text_limit]
     return {
         "kind": kind,
         "title": title,
@@ -132,31 +145,73 @@ def search_page_index(*, page: Page) -> SearchEntry | None:
 
 
 def _documents_sync(*, page: Page, site_id: int, language: str, ids) -> None:
+    """The entries of the documents ``page`` links to, in its site and language: a few queries
+    whatever the number of documents."""
     no_longer_linked = SearchEntry.objects.filter(page_id=page.pk, kind=Kind.DOCUMENT).exclude(
         object_key__in=[document_key(pk) for pk in ids], site_id=site_id, language=language
     )
     _documents_rehome(no_longer_linked, excluding=page.pk)
-    documents = get_document_model().objects.filter(pk__in=ids).select_related("collection")
-    for document in documents:
-        key = document_key(document.pk)
-        if document.collection.get_view_restrictions().exists():
-            SearchEntry.objects.filter(site_id=site_id, language=language, object_key=key).delete()
+    if not ids:
+        return
+    documents = list(get_document_model().objects.filter(pk__in=ids).select_related("collection"))
+    private = _private_collection_ids([document.collection for document in documents])
+    entries = SearchEntry.objects.filter(site_id=site_id, language=language)
+    hidden = [document_key(d.pk) for d in documents if d.collection_id in private]
+    if hidden:
+        entries.filter(object_key__in=hidden).delete()
+    public = [document for document in documents if document.collection_id not in private]
+    texts = document_text_get_for_documents(document_ids=[document.pk for document in public])
+    values = {
+        document_key(document.pk): document_entry_values(document, text=texts.get(document.pk, ""))
+        for document in public
+    }
+    _entries_put(entries, values=values, site_id=site_id, language=language, page=page)
+
+
+def _entries_put(entries, *, values: dict[str, dict], site_id: int, language: str, page: Page):
+    """Create or update the entries of ``values`` (columns by object key) in two queries; an
+    entry that has a page already keeps it."""
+    existing = {entry.object_key: entry for entry in entries.filter(object_key__in=values)}
+    columns = [*next(iter(values.values()), {}), "page"]
+    changed = []
+    for key, entry in existing.items():
+        if entry.page_id and all(getattr(entry, n) == v for n, v in values[key].items()):
             continue
-        values = entry_values(
-            kind=Kind.DOCUMENT,
-            title=document.title,
-            url=document.url,
-            text=f"{document.title}\n{document.filename}",
-            date=document.created_at,
-        )
-        entry, created = SearchEntry.objects.get_or_create(
-            site_id=site_id, language=language, object_key=key, defaults={"page": page, **values}
-        )
-        if not created:
-            for name, value in values.items():
-                setattr(entry, name, value)
-            entry.page_id = entry.page_id or page.pk
-            entry.save()
+        for name, value in values[key].items():
+            setattr(entry, name, value)
+        entry.page_id = entry.page_id or page.pk
+        changed.append(entry)
+    if changed:
+        SearchEntry.objects.bulk_update(changed, columns)
+    new = [
+        SearchEntry(site_id=site_id, language=language, object_key=key, page=page, **row)
+        for key, row in values.items()
+        if key not in existing
+    ]
+    if new:  # a page published at the same moment may have made one: it is the same
+        SearchEntry.objects.bulk_create(new, ignore_conflicts=True)
+
+
+def _private_collection_ids(collections: list[Collection]) -> set[int]:
+    """Those of ``collections`` that a view restriction, theirs or an ancestor's, keeps from
+    the public: one query (an ancestor's path begins a collection's path)."""
+    if not collections:
+        return set()
+    restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    paths = list(restricted)
+    return {c.pk for c in collections if any(c.path.startswith(path) for path in paths)}
+
+
+def document_entry_values(document, *, text: str = "") -> dict:
+    """The columns of a document's entry: its title, file name and the text read from it."""
+    return entry_values(
+        kind=Kind.DOCUMENT,
+        title=document.title,
+        url=document.url,
+        text="\n".join(part for part in (document.title, document.filename, text) if part),
+        date=document.created_at,
+        text_limit=DOCUMENT_TEXT_LIMIT,
+    )
 
 
 def _documents_rehome(entries, *, excluding: int) -> None:
@@ -193,6 +248,60 @@ def search_page_forget(*, page_id: int) -> None:
     _documents_rehome(orphans, excluding=page_id)
 
 
+def document_text_update(*, document_id: int, force: bool = False) -> DocumentText | None:
+    """Read the text of a document's file if the file changed since it was read (or if
+    ``force``), keep it, and put the document's title, file name and text in its entries of
+    every site and language. Safe to run twice. A file that cannot be read is recorded as such,
+    and its document is still found by its title. None if the document is gone."""
+    document = (
+        get_document_model().objects.select_related("collection").filter(pk=document_id).first()
+    )
+    if document is None:
+        return None
+    stored = DocumentText.objects.filter(document_id=document_id).first()
+    unchanged_hash = "" if force or stored is None else stored.file_hash
+    # Read outside a transaction: a long PDF takes seconds, and a transaction locks SQLite.
+    read = document_file_read(document, unchanged_hash=unchanged_hash)
+    return _document_text_save(document=document, read=read, stored=stored)
+
+
+@transaction.atomic
+def _document_text_save(
+    *, document, read: FileText | None, stored: DocumentText | None
+) -> DocumentText | None:
+    if read is not None:
+        stored, _created = DocumentText.objects.update_or_create(
+            document_id=document.pk,
+            defaults={
+                "file_hash": read.file_hash,
+                "text": read.text,
+                "error": read.error,
+                "extracted_at": timezone.now(),
+            },
+        )
+    search_document_refresh(document=document, text=stored.text if stored else "")
+    return stored
+
+
+@transaction.atomic
+def search_document_refresh(*, document, text: str = "") -> int:
+    """Put ``document``'s title, file name and ``text`` in its entries of every site and
+    language, or take them out if its collection is private now. Returns how many it had."""
+    entries = SearchEntry.objects.filter(kind=Kind.DOCUMENT, object_key=document_key(document.pk))
+    if _private_collection_ids([document.collection]):
+        return entries.delete()[0]
+    return entries.update(**document_entry_values(document, text=text))
+
+
+def document_text_update_stale() -> int:
+    """Read the files of the documents never read, or changed since they were read (a document
+    saved while no worker ran, the demo's). Returns how many were read."""
+    document_ids = document_text_list_stale()
+    for document_id in document_ids:
+        document_text_update(document_id=document_id)
+    return len(document_ids)
+
+
 def search_subtree_index(*, page: Page) -> None:
     """Index ``page`` and its descendants again: after a move, a new slug, a new restriction."""
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific().iterator():
@@ -222,10 +331,13 @@ def search_site_rebuild(*, site: Site) -> int:
 
 
 def search_index_rebuild(*, sites=None) -> dict[str, int]:
-    """Rebuild the index of ``sites`` (every site by default), then let the database tidy the
-    full-text index. Returns the number of entries per host name."""
+    """Read the documents' files not read yet (of every site: documents have none), rebuild
+    the index of ``sites`` (every site by default), then let the database tidy the full-text
+    index. Returns the number of entries per host name."""
     from .backends.database import full_text_optimise
 
+    read = document_text_update_stale()
+    logger.info("Documents whose text was read: %s.", read)
     sites = Site.objects.select_related("root_page") if sites is None else sites
     counts = {site.hostname: search_site_rebuild(site=site) for site in sites}
     full_text_optimise()

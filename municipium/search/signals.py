@@ -1,11 +1,18 @@
-"""Keeps the search index in step with the page tree: each receiver calls one service."""
+"""Keeps the search index in step with the page tree and the documents: each receiver calls
+one service or queues one task."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .services import search_page_forget, search_page_index, search_subtree_index
+from .tasks import document_text_extract
+
+# A save of only other fields (Wagtail fills file_size on first display) changes nothing found.
+DOCUMENT_FIELDS_FOUND = {"title", "file", "file_hash", "collection"}
 
 
 @receiver(page_published)
@@ -37,3 +44,11 @@ def reindex_subtree_on_restriction(sender, instance, raw=False, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         search_subtree_index(page=page)
+
+
+@receiver(post_save, sender=get_document_model())
+def read_document_text_on_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields and not DOCUMENT_FIELDS_FOUND & set(update_fields)):
+        return
+    document_id = instance.pk
+    transaction.on_commit(lambda: document_text_extract.enqueue(document_id))

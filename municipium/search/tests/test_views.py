@@ -176,3 +176,38 @@ def test_query_count_does_not_grow_with_the_results(client, bornova, publish):
 
 def test_search_in_a_language_the_site_does_not_have_is_a_404(client, bornova):
     assert search(client, path="/fa/search/", q="x").status_code == 404
+
+
+def _document_results(html):
+    return re.findall(r'<li class="search-result search-result--document">(.*?)</li>', html, re.S)
+
+
+def test_words_inside_a_pdf_find_its_document_with_turkish_capitals_on_its_site_only(
+    client, municipality_factory, publish, upload, pdf
+):
+    bornova = municipality_factory(slug="bornova")
+    konak = municipality_factory(slug="konak")
+    body = pdf("Bu yıl", "İmar yönetmeliği kapsamında ruhsat başvuruları uzadı.")
+    document = upload("Karar 12", "karar-12.pdf", body)
+    page_body = [("document", {"document": document, "title": ""})]
+    publish(bornova.homes["tr"], "kararlar", "Meclis kararları", "", body=page_body)
+    for query in ("İMAR", "IMAR", "imar", "İmar ruhsat"):
+        results = _document_results(search(client, q=query).content.decode())
+        assert len(results) == 1, query
+        assert f'href="{document.url}"' in results[0]
+        assert "<mark>İmar</mark> yönetmeliği" in results[0]
+    assert "search-result" not in search(client, q="imar", host="konak.localhost").content.decode()
+    assert konak.site != bornova.site
+
+
+def test_words_inside_a_persian_pdf_find_its_document_whatever_the_letters_typed(
+    client, bumehen, publish, upload, pdf
+):
+    document = upload("مصوبه", "mosavabeh.pdf", pdf("برنامه‌های نوروزی شهرداری برای پاکسازی"))
+    page_body = [("document", {"document": document, "title": ""})]
+    publish(bumehen.homes["fa"], "mosavabat", "مصوبات", "", body=page_body)
+    for query in ("نوروزی", "نوروزي", "پاكسازی"):  # Persian yeh, Arabic yeh, Arabic kaf
+        html = search(client, path="/fa/search/", host="bumehen.localhost", q=query).content
+        results = _document_results(html.decode())
+        assert len(results) == 1 and f'href="{document.url}"' in results[0], query
+        assert "<mark>" in results[0]

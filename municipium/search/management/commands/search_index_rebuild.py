@@ -5,7 +5,10 @@ from municipium.search.services import search_index_rebuild
 
 
 class Command(BaseCommand):
-    help = "Index every public page of each site again (all sites, or those named)."
+    help = (
+        "Read the documents' files not read yet, then index every public page of each site "
+        "again (all sites, or those named)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("hostnames", nargs="*", help="Host names of the sites (default: all).")

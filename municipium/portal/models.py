@@ -343,6 +343,8 @@ class PlanPage(Page):
         return {
             "counts": counts,
             "total": len(activities),
+            "pursued": pursued,
+            "cancelled": counts[PlanActivity.Status.CANCELLED],
             "done": done,
             "percent_done": round(100 * done / pursued) if pursued else 0,
         }

@@ -34,6 +34,13 @@ def test_the_public_sees_numbered_activities_and_their_status(client, plan):
     assert "status--in_progress" in html
 
 
+def test_the_progress_sentence_counts_only_the_activities_still_pursued(client, plan):
+    html = client.get("/tr/plan/", HTTP_HOST="kuzeykent.localhost").content.decode()
+    # 5 activities, 1 cancelled: 2 of the 4 still pursued are done, as the bar shows.
+    assert "4 faaliyetten 2 tanesi tamamlandı (%50)" in html
+    assert "İptal edilen 1 faaliyet hesaba katılmadı." in html
+
+
 def test_a_status_staff_publish_is_what_the_public_sees_next(client, plan):
     client.get("/tr/plan/", HTTP_HOST="kuzeykent.localhost")
     activity = plan.activities.get(text="Faaliyet 3")

@@ -2,9 +2,11 @@
 is found without this app naming the page types' models."""
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.db import models
+from modelcluster.models import get_all_child_relations
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -69,6 +71,31 @@ def _document_ids(field, value) -> set[int]:
     return found
 
 
+@functools.cache
+def _document_keys(model) -> tuple[str, ...]:
+    """The attribute names of ``model``'s own foreign keys to documents."""
+    document_model = get_document_model()
+    return tuple(
+        field.attname
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.model is not Page
+        if issubclass(field.related_model, document_model)
+    )
+
+
+def _related_document_ids(page: Page) -> set[int]:
+    """The documents ``page`` names in its own foreign keys (a regulation) and in its rows (a
+    list of documents): a query for each kind of row that has documents."""
+    found = {getattr(page, name) for name in _document_keys(type(page))}
+    for relation in get_all_child_relations(type(page)):
+        names = _document_keys(relation.related_model)
+        if names:
+            rows = getattr(page, relation.get_accessor_name()).all()
+            found.update(getattr(row, name) for row in rows for name in names)
+    found.discard(None)
+    return found
+
+
 def _date(page: Page, fields) -> datetime.datetime | None:
     """The page's own ``date`` field if it has one (a news article), else its last publication.
     A plain date becomes noon UTC, the same day in every time zone a municipality has."""
@@ -85,7 +112,7 @@ def _date(page: Page, fields) -> datetime.datetime | None:
 def page_content(page: Page) -> PageContent:
     """The kind, title, plain text, date and linked documents of ``page`` (a specific page)."""
     fields = list(_own_fields(page))
-    parts, document_ids = [], set()
+    parts, document_ids = [], _related_document_ids(page)
     for field in fields:
         value = getattr(page, field.name)
         parts.extend(_field_text(field, value))

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection, CollectionViewRestriction
 
+from municipium.directory.models import DirectorateDocument, DirectoratePage, DirectoryIndexPage
 from municipium.search import document_text
 from municipium.search.models import DocumentText, Kind, SearchEntry
 from municipium.search.selectors import search_result_list
@@ -113,6 +114,20 @@ def test_a_document_moved_to_a_private_collection_leaves_the_index(
     with django_capture_on_commit_callbacks(execute=True):
         document.save()
     assert documents_found(bornova, "tr", "ruhsat") == []
+
+
+def test_documents_of_a_directorate_page_rows_and_regulation_are_indexed(bornova, publish, upload):
+    report = upload("Faaliyet raporu", "rapor.txt", "Kurslara 3.120 kişi katıldı.".encode())
+    regulation = upload("Yönetmelik", "yonetmelik.txt", "Çalışma esasları.".encode())
+    directory = publish(
+        bornova.homes["tr"], "mudurlukler", "Müdürlükler", page_class=DirectoryIndexPage
+    )
+    publish(
+        directory, "kultur", "Kültür", page_class=DirectoratePage,
+        regulation_document=regulation, documents=[DirectorateDocument(document=report)],
+    )  # fmt: skip
+    assert documents_found(bornova, "tr", "kurslara") == [report.url]
+    assert documents_found(bornova, "tr", "esasları") == [regulation.url]
 
 
 def test_the_rebuild_reads_the_documents_not_read_yet(bornova, publish, upload, pdf):

@@ -248,18 +248,18 @@ def search_page_forget(*, page_id: int) -> None:
     _documents_rehome(orphans, excluding=page_id)
 
 
-def document_text_update(*, document_id: int, force: bool = False) -> DocumentText | None:
-    """Read the text of a document's file if the file changed since it was read (or if
-    ``force``), keep it, and put the document's title, file name and text in its entries of
-    every site and language. Safe to run twice. A file that cannot be read is recorded as such,
-    and its document is still found by its title. None if the document is gone."""
+def document_text_update(*, document_id: int) -> DocumentText | None:
+    """Read the text of a document's file if the file changed since it was read, keep it, and
+    put the document's title, file name and text in its entries of every site and language.
+    Safe to run twice. A file that cannot be read is recorded as such, and its document is
+    still found by its title. None if the document is gone."""
     document = (
         get_document_model().objects.select_related("collection").filter(pk=document_id).first()
     )
     if document is None:
         return None
     stored = DocumentText.objects.filter(document_id=document_id).first()
-    unchanged_hash = "" if force or stored is None else stored.file_hash
+    unchanged_hash = "" if stored is None else stored.file_hash
     # Read outside a transaction: a long PDF takes seconds, and a transaction locks SQLite.
     read = document_file_read(document, unchanged_hash=unchanged_hash)
     return _document_text_save(document=document, read=read, stored=stored)

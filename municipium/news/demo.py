@@ -229,6 +229,72 @@ ARTICLES = {
                 "tags": ["bulletin"],
             },
         },
+        {
+            "slug": "memnuniyet-anketi-sonuclari",
+            "date": datetime.datetime(2026, 11, 6, 8, 30, tzinfo=datetime.UTC),
+            "kind": NewsKind.ANNOUNCEMENT,
+            "directorates": ["basin-yayin-halkla-iliskiler"],
+            "tr": {
+                "title": "Ekim ayı vatandaş memnuniyeti anketinin sonuçları",
+                "lead": "Alo 153'e başvuran 1.240 vatandaşın yüzde 82'si aldığı hizmetten "
+                "memnun kaldığını belirtti.",
+                "body": _paragraphs(
+                    [
+                        "Anket, Ekim ayında çağrı merkezine başvuran vatandaşlarla telefonla "
+                        "yapıldı. En yüksek memnuniyet park ve bahçeler, en düşük memnuniyet yol "
+                        "bakım başvurularında ölçüldü.",
+                        "Sonuçlar ilgili dairelere iletildi; düşük puan alan başlıklar için "
+                        "iyileştirme planı bir ay içinde yayımlanacak.",
+                    ]
+                ),
+                "tags": ["anket", "alo 153"],
+            },
+            "en": {
+                "title": "October's citizen satisfaction survey: the results",
+                "lead": "82 per cent of the 1,240 residents who called line 153 were satisfied "
+                "with the service they received.",
+                "body": _paragraphs(
+                    [
+                        "The survey was made by telephone with residents who called the contact "
+                        "centre in October. Parks scored highest and road maintenance lowest.",
+                        "The results went to the departments concerned; an improvement plan for "
+                        "the lowest-scoring subjects will be published within a month.",
+                    ]
+                ),
+                "tags": ["survey", "line 153"],
+            },
+        },
+        {
+            "slug": "basin-toplantisi-2027-yatirimlari",
+            "date": datetime.datetime(2026, 10, 15, 11, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.NEWS,
+            "directorates": ["basin-yayin-halkla-iliskiler"],
+            "tr": {
+                "title": "2027 yatırım programı basın toplantısıyla tanıtıldı",
+                "lead": "Yerel ve ulusal basın mensupları, yılın dördüncü basın toplantısında "
+                "yeni yatırımları yerinde inceledi.",
+                "body": _paragraphs(
+                    [
+                        "Toplantıda raylı sistem hattının ikinci etabı, üç yeni kütüphane ve "
+                        "yağmur suyu kanalları tanıtıldı; ardından gazeteciler şantiye alanını "
+                        "gezdi.",
+                    ]
+                ),
+                "tags": ["basın", "yatırım"],
+            },
+            "en": {
+                "title": "The 2027 investment programme presented to the press",
+                "lead": "Local and national journalists toured the new investments at the "
+                "year's fourth press meeting.",
+                "body": _paragraphs(
+                    [
+                        "The meeting presented the light rail line's second stage, three new "
+                        "libraries and storm-water channels; the journalists then visited the site.",
+                    ]
+                ),
+                "tags": ["press", "investment"],
+            },
+        },
     ],
     "sisli": [
         {
@@ -249,6 +315,56 @@ ARTICLES = {
                 "tags": ["ceremony"],
             },
         },
+        {
+            "slug": "muhtarlar-toplantisi",
+            "date": datetime.datetime(2026, 11, 12, 14, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.NEWS,
+            "directorates": ["ozel-kalem"],
+            "tr": {
+                "title": "Mahalle muhtarlarıyla aylık istişare toplantısı",
+                "lead": "Mahalle muhtarları, ilçenin ihtiyaçlarını Başkanlık ve müdürlüklerle "
+                "birlikte değerlendirdi.",
+                "body": _paragraphs(
+                    [
+                        "Toplantıda dile getirilen 34 talep ilgili müdürlüklere iletildi. "
+                        "Taleplerin sonuçları bir sonraki toplantıda muhtarlarla paylaşılacak.",
+                    ]
+                ),
+                "tags": ["muhtarlar", "toplantı"],
+            },
+            "en": {
+                "title": "Monthly consultation with neighbourhood heads",
+                "lead": "The neighbourhood heads reviewed the district's needs with the "
+                "mayor's office and the directorates.",
+                "body": _paragraphs(
+                    [
+                        "The 34 requests raised at the meeting went to the directorates concerned. "
+                        "Their outcome will be reported to the heads at the next meeting.",
+                    ]
+                ),
+                "tags": ["neighbourhood heads", "meeting"],
+            },
+        },
+        {
+            "slug": "hizmet-standartlari-guncellendi",
+            "date": datetime.datetime(2026, 9, 1, 7, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.ANNOUNCEMENT,
+            "directorates": ["ozel-kalem"],
+            "tr": {
+                "title": "Özel Kalem hizmet standartları tablosu güncellendi",
+                "lead": "Randevu ve ziyaret talepleri için istenen belgeler ve süreler "
+                "yeniden düzenlendi.",
+                "body": [],
+                "tags": ["hizmet standartları"],
+            },
+            "en": {
+                "title": "The private office's service standards table updated",
+                "lead": "The documents and times for appointment and visit requests "
+                "have been revised.",
+                "body": [],
+                "tags": ["service standards"],
+            },
+        },
     ],
     "rudziniec": [
         {
@@ -267,6 +383,70 @@ ARTICLES = {
                 "lead": "Schools and groups from the whole commune are invited to take part.",
                 "body": [],
                 "tags": ["competition", "music"],
+            },
+        },
+        {
+            "slug": "nowe-sekcje-od-lutego",
+            "date": datetime.datetime(2026, 1, 26, 9, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.NEWS,
+            "directorates": ["dzial-programowy"],
+            "pl": {
+                "title": "Nowe sekcje artystyczne od lutego",
+                "lead": "Od lutego zapraszamy na zajęcia ceramiki, gitary i tańca nowoczesnego "
+                "w świetlicach w trzech sołectwach.",
+                "body": _paragraphs(
+                    [
+                        "Zajęcia są bezpłatne i prowadzone w małych grupach dla dzieci, młodzieży "
+                        "i dorosłych. Zapisy przyjmujemy w sekretariacie ośrodka i telefonicznie.",
+                        "Nowe sekcje powstały na podstawie ankiety, w której mieszkańcy wskazali, "
+                        "jakich zajęć brakuje im najbardziej.",
+                    ]
+                ),
+                "tags": ["sekcje", "warsztaty"],
+            },
+            "en": {
+                "title": "New art sections from February",
+                "lead": "From February we run pottery, guitar and modern dance classes in "
+                "the community rooms of three villages.",
+                "body": _paragraphs(
+                    [
+                        "The classes are free and held in small groups for children, young people "
+                        "and adults. Sign up at the centre's office or by phone.",
+                        "The new sections come from a survey in which residents named the "
+                        "activities they missed most.",
+                    ]
+                ),
+                "tags": ["sections", "workshops"],
+            },
+        },
+        {
+            "slug": "festyn-gminny-podsumowanie",
+            "date": datetime.datetime(2025, 9, 8, 12, 0, tzinfo=datetime.UTC),
+            "kind": NewsKind.NEWS,
+            "directorates": ["dzial-programowy"],
+            "pl": {
+                "title": "Podsumowanie festynu gminnego",
+                "lead": "Dziękujemy sołectwom, kołom gospodyń wiejskich i szkołom za "
+                "wspólne przygotowanie festynu.",
+                "body": _paragraphs(
+                    [
+                        "Na scenie wystąpiły zespoły ze szkół i sekcji ośrodka, a stoiska "
+                        "przygotowało jedenaście kół gospodyń wiejskich z całej gminy.",
+                    ]
+                ),
+                "tags": ["festyn"],
+            },
+            "en": {
+                "title": "The commune fair in review",
+                "lead": "Thank you to the villages, the rural women's circles and the schools "
+                "for preparing the fair together.",
+                "body": _paragraphs(
+                    [
+                        "Groups from the schools and the centre's sections performed on stage, "
+                        "and eleven rural women's circles from across the commune ran stalls.",
+                    ]
+                ),
+                "tags": ["fair"],
             },
         },
     ],

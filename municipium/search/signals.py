@@ -8,7 +8,13 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .services import search_page_forget, search_page_index, search_subtree_index
+from .services import (
+    document_key,
+    search_entry_remove,
+    search_page_forget,
+    search_page_index,
+    search_subtree_index,
+)
 from .tasks import document_text_extract
 
 # A save of only other fields (Wagtail fills file_size on first display) changes nothing found.
@@ -52,3 +58,8 @@ def read_document_text_on_save(sender, instance, raw=False, update_fields=None, 
         return
     document_id = instance.pk
     transaction.on_commit(lambda: document_text_extract.enqueue(document_id))
+
+
+@receiver(post_delete, sender=get_document_model())
+def forget_document_on_delete(sender, instance, **kwargs):
+    search_entry_remove(object_key=document_key(instance.pk))

@@ -116,6 +116,15 @@ def test_a_document_moved_to_a_private_collection_leaves_the_index(
     assert documents_found(bornova, "tr", "ruhsat") == []
 
 
+def test_a_deleted_document_leaves_the_index_at_once(bornova, publish, upload, pdf):
+    document = upload("Karar 12", "karar.pdf", pdf(IMAR))
+    link(publish, bornova.homes["tr"], "kararlar", document)
+    assert documents_found(bornova, "tr", "ruhsat") == [document.url]
+    document.delete()
+    assert documents_found(bornova, "tr", "ruhsat") == []
+    assert not SearchEntry.objects.filter(kind=Kind.DOCUMENT).exists()
+
+
 def test_documents_of_a_directorate_page_rows_and_regulation_are_indexed(bornova, publish, upload):
     report = upload("Faaliyet raporu", "rapor.txt", "Kurslara 3.120 kişi katıldı.".encode())
     regulation = upload("Yönetmelik", "yonetmelik.txt", "Çalışma esasları.".encode())

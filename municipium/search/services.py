@@ -290,7 +290,37 @@ def search_document_refresh(*, document, text: str = "") -> int:
     entries = SearchEntry.objects.filter(kind=Kind.DOCUMENT, object_key=document_key(document.pk))
     if _private_collection_ids([document.collection]):
         return entries.delete()[0]
-    return entries.update(**document_entry_values(document, text=text))
+    updated = entries.update(**document_entry_values(document, text=text))
+    if not updated:  # public again, or linked before its text was read: the pages say where
+        search_linking_pages_index(document_ids=[document.pk])
+    return updated
+
+
+def search_linking_pages_index(*, document_ids) -> int:
+    """Index again the pages whose entries link to any of ``document_ids``: a document is in
+    the index of each site and language where a public page links to it. Returns how many."""
+    if not document_ids:
+        return 0
+    links = Q()
+    for document_id in document_ids:
+        links |= Q(document_ids__contains=f" {document_id} ")
+    page_ids = (
+        SearchEntry.objects.filter(links, page__isnull=False)
+        .exclude(kind=Kind.DOCUMENT)
+        .values_list("page_id", flat=True)
+    )
+    pages = Page.objects.filter(pk__in=set(page_ids)).specific()
+    for page in pages:
+        search_page_index(page=page)
+    return len(pages)
+
+
+def search_collection_documents_index(*, collection: Collection) -> int:
+    """After a collection's view restriction changed: its documents, and those of the
+    collections inside it, enter or leave the index through the pages that link to them."""
+    collections = collection.get_descendants(inclusive=True)
+    document_ids = get_document_model().objects.filter(collection__in=collections)
+    return search_linking_pages_index(document_ids=list(document_ids.values_list("pk", flat=True)))
 
 
 def document_text_update_stale() -> int:

@@ -5,11 +5,12 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .services import (
     document_key,
+    search_collection_documents_index,
     search_entry_remove,
     search_page_forget,
     search_page_index,
@@ -63,3 +64,12 @@ def read_document_text_on_save(sender, instance, raw=False, update_fields=None, 
 @receiver(post_delete, sender=get_document_model())
 def forget_document_on_delete(sender, instance, **kwargs):
     search_entry_remove(object_key=document_key(instance.pk))
+
+
+@receiver(post_save, sender=CollectionViewRestriction)
+@receiver(post_delete, sender=CollectionViewRestriction)
+def reindex_documents_on_collection_restriction(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    collection = instance.collection
+    transaction.on_commit(lambda: search_collection_documents_index(collection=collection))

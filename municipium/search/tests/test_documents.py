@@ -125,6 +125,40 @@ def test_a_deleted_document_leaves_the_index_at_once(bornova, publish, upload, p
     assert not SearchEntry.objects.filter(kind=Kind.DOCUMENT).exists()
 
 
+def test_a_collection_made_private_and_public_again_takes_its_documents_out_and_back(
+    bornova, publish, upload, pdf, django_capture_on_commit_callbacks
+):
+    document = upload("Karar 12", "karar.pdf", pdf(IMAR))
+    link(publish, bornova.homes["tr"], "kararlar", document)
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = CollectionViewRestriction.objects.create(
+            collection=document.collection,
+            restriction_type=CollectionViewRestriction.PASSWORD,
+            password="x",
+        )
+    assert documents_found(bornova, "tr", "ruhsat") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert documents_found(bornova, "tr", "ruhsat") == [document.url]
+
+
+def test_a_document_moved_back_to_a_public_collection_is_found_again(
+    bornova, publish, upload, pdf, django_capture_on_commit_callbacks
+):
+    document = upload("Karar 12", "karar.pdf", pdf(IMAR))
+    link(publish, bornova.homes["tr"], "kararlar", document)
+    public = document.collection
+    private = Collection.get_first_root_node().add_child(name="Gizli")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.PASSWORD, password="x"
+    )
+    for collection, expected in ((private, []), (public, [document.url])):
+        document.collection = collection
+        with django_capture_on_commit_callbacks(execute=True):
+            document.save()
+        assert documents_found(bornova, "tr", "ruhsat") == expected
+
+
 def test_documents_of_a_directorate_page_rows_and_regulation_are_indexed(bornova, publish, upload):
     report = upload("Faaliyet raporu", "rapor.txt", "Kurslara 3.120 kişi katıldı.".encode())
     regulation = upload("Yönetmelik", "yonetmelik.txt", "Çalışma esasları.".encode())

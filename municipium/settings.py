@@ -238,7 +238,22 @@ TASKS = {
 
 WAGTAIL_SITE_NAME = "Municipium"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the project's own index in the database by default; with OPENSEARCH_URL, Wagtail's
+# OpenSearch backend (install opensearch-py) answers the site search instead.
+OPENSEARCH_URL = env.str("OPENSEARCH_URL", default="")
+if OPENSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.opensearch3",
+            "URLS": [OPENSEARCH_URL],
+            "INDEX": env.str("OPENSEARCH_INDEX", default="municipium"),
+            "TIMEOUT": 5,
+        }
+    }
+    MUNICIPIUM_SEARCH_BACKEND = "municipium.search.backends.wagtail.WagtailSearchBackend"
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    MUNICIPIUM_SEARCH_BACKEND = "municipium.search.backends.database.DatabaseSearchBackend"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

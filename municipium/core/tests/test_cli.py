@@ -78,3 +78,21 @@ def test_the_dev_mode_needs_no_configuration_and_keeps_its_secret_key(tmp_path):
     assert len(key) > 40
     run("check", MUNICIPIUM_VAR_DIR=str(tmp_path))
     assert (tmp_path / "secret_key").read_text() == key
+
+
+def test_opensearch_is_chosen_by_a_setting_alone(tmp_path):
+    code = (
+        "from django.conf import settings; "
+        "print(settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'], "
+        "settings.WAGTAILSEARCH_BACKENDS['default'].get('URLS'), "
+        "settings.MUNICIPIUM_SEARCH_BACKEND)"
+    )
+    default = run("shell", "-c", code, MUNICIPIUM_VAR_DIR=str(tmp_path))
+    assert "wagtail.search.backends.database None" in default.stdout, default.stderr
+    assert default.stdout.strip().endswith("DatabaseSearchBackend")
+    chosen = run(
+        "shell", "-c", code, MUNICIPIUM_VAR_DIR=str(tmp_path),
+        OPENSEARCH_URL="http://search.internal:9200",
+    )  # fmt: skip
+    assert "opensearch3 ['http://search.internal:9200']" in chosen.stdout, chosen.stderr
+    assert chosen.stdout.strip().endswith("WagtailSearchBackend")

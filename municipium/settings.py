@@ -105,6 +105,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "municipium.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "municipium.tenancy.middleware.TenantMiddleware",
     "municipium.core.page_cache.PageCacheMiddleware",
@@ -225,6 +226,18 @@ STORAGES = {
     },
 }
 WHITENOISE_MAX_AGE = 3600
+
+# Content-Security-Policy (core.security): where media live when they are not on this server
+# (object storage), and which sites embedded videos may come from.
+CSP_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
+CSP_FRAME_ORIGINS = env.list(
+    "CSP_FRAME_ORIGINS",
+    default=[
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+    ],
+)
 
 TASKS = {
     "default": {

@@ -1,0 +1,52 @@
+"""Security headers for the public site: a Content-Security-Policy that lets a page load only
+this server's scripts, styles and fonts, and a Permissions-Policy that turns off what a municipal
+portal never uses.
+
+Public templates have no inline script or style (JSON-LD is data, not script; brand colours come
+from a stylesheet), so the policy needs neither ``'unsafe-inline'`` nor nonces, and a cached page
+can carry it unchanged. Wagtail's admin (``/admin/``, page previews included) relies on inline
+scripts and styles and keeps Wagtail's own defaults."""
+
+from django.conf import settings
+
+ADMIN_PREFIX = "/admin/"
+
+
+def content_security_policy() -> str:
+    media = " ".join(getattr(settings, "CSP_MEDIA_ORIGINS", []))
+    frames = " ".join(getattr(settings, "CSP_FRAME_ORIGINS", []))
+    directives = [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "font-src 'self'",
+        f"img-src 'self' data: {media}".strip(),
+        f"media-src 'self' {media}".strip(),
+        f"frame-src {frames}" if frames else "frame-src 'none'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",  # as X-Frame-Options: DENY
+    ]
+    return "; ".join(directives)
+
+
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), payment=(), usb=(), browsing-topics=(), geolocation=(self)"
+)
+
+
+class SecurityHeadersMiddleware:
+    """Outside the page cache, so pages served from it carry the headers too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = content_security_policy()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith(ADMIN_PREFIX):
+            response.headers.setdefault("Content-Security-Policy", self.policy)
+            response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response

@@ -4,6 +4,7 @@ service standards table (routes of the directorate page)."""
 import zoneinfo
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
@@ -13,6 +14,8 @@ from municipium.tenancy.selectors import municipality_get_for_page
 
 from . import exports, jsonld
 from .selectors import directorate_get_detail, directory_list
+
+PEOPLE_PER_PAGE = 60
 
 
 @dataclass(frozen=True)
@@ -94,13 +97,20 @@ def directory_context(request, *, index) -> dict:
         query=query,
         directorate_id=int(directorate_id) if directorate_id.isdigit() else None,
     )
+    # A page of people at a time: a large municipality's directory runs to thousands.
+    people = Paginator(listing.roles, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     data = jsonld.directory_data(
-        roles=listing.roles,
+        roles=people.object_list,
         absolute=request.build_absolute_uri,
         page_url=lambda page: page.get_url(request=request),
     )
     filtered = bool(query or listing.selected)
-    return {"listing": listing, "filtered": filtered, "json_ld": jsonld.json_ld_script(data)}
+    return {
+        "listing": listing,
+        "people": people,
+        "filtered": filtered,
+        "json_ld": jsonld.json_ld_script(data),
+    }
 
 
 def _table(request, page) -> exports.ServiceStandardsTable:

@@ -253,6 +253,22 @@ def test_the_directory_lists_directorates_and_people_and_filters_without_script(
     assert "Park ve Bahçeler Müdürlüğü</a></h3>" not in by_directorate
 
 
+def test_the_directory_shows_people_a_page_at_a_time(client, office, bornova, settings):
+    with mock.patch("municipium.directory.views.PEOPLE_PER_PAGE", 2):
+        first = html_of(client, "/tr/mudurlukler/")
+        second = html_of(client, "/tr/mudurlukler/?page=2")
+        beyond = html_of(client, "/tr/mudurlukler/?page=99")
+        filtered = html_of(client, "/tr/mudurlukler/?q=ar%C5%9Fiv")
+    assert "3 kişi" in first and "Sayfa 1 / 2" in first
+    assert "Deniz Arslan" in first and "Barış Uçar" not in first
+    assert 'rel="next" href="?page=2"' in first
+    people = next(d for d in json_ld(first) if "@graph" in d)["@graph"]
+    assert len(people) == 2
+    assert "Barış Uçar" in second and "Deniz Arslan" not in second and 'rel="prev"' in second
+    assert "Barış Uçar" in beyond  # a page past the end shows the last one
+    assert "Barış Uçar" in filtered and 'class="pagination"' not in filtered
+
+
 def queries_for(client, path):
     """The queries of a fresh render (no page cache) once the tenant snapshot and the photos'
     renditions exist, and those of them that read this app's rows, photos and documents."""

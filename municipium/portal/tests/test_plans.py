@@ -6,18 +6,24 @@ from municipium.portal.services import page_ensure
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def plan(municipality_factory):
-    kuzeykent = municipality_factory(slug="kuzeykent")
-    statuses = ["done", "done", "in_progress", "planned", "cancelled"]
+def plan_create(home, language, statuses, *, title="Faaliyet Planı", activity="Faaliyet"):
+    """A published plan at ``/<language>/plan/`` with an activity in each of ``statuses``."""
     return page_ensure(
-        parent=kuzeykent.homes["tr"], page_class=PlanPage, slug="plan", language="tr",
-        title="Faaliyet Planı", period="2026–2027",
+        parent=home, page_class=PlanPage, slug="plan", language=language,
+        title=title, period="2026–2027",
         activities=[
-            PlanActivity(text=f"Faaliyet {n}", status=status, target_year=2026, sort_order=n)
+            PlanActivity(text=f"{activity} {n}", status=status, target_year=2026, sort_order=n)
             for n, status in enumerate(statuses)
         ],
     )  # fmt: skip
+
+
+@pytest.fixture
+def plan(municipality_factory):
+    kuzeykent = municipality_factory(slug="kuzeykent")
+    return plan_create(
+        kuzeykent.homes["tr"], "tr", ["done", "done", "in_progress", "planned", "cancelled"]
+    )
 
 
 def test_progress_counts_done_among_the_activities_still_pursued(plan):
@@ -73,13 +79,6 @@ def test_the_progress_sentence_agrees_with_the_number_in_polish(
 ):
     rudziniec = municipality_factory(slug="rudziniec", country="PL", languages=["pl"])
     statuses = ["done"] + ["planned"] * (total - 1)
-    page_ensure(
-        parent=rudziniec.homes["pl"], page_class=PlanPage, slug="plan", language="pl",
-        title="Plan", period="2026",
-        activities=[
-            PlanActivity(text=f"Działanie {n}", status=status, target_year=2026, sort_order=n)
-            for n, status in enumerate(statuses)
-        ],
-    )  # fmt: skip
+    plan_create(rudziniec.homes["pl"], "pl", statuses, title="Plan", activity="Działanie")
     html = client.get("/pl/plan/", HTTP_HOST="rudziniec.localhost").content.decode()
     assert expected in html

@@ -60,6 +60,16 @@ def pdf():
     return make_pdf
 
 
+def _file_save(document, filename, content, capture_on_commit):
+    """Give ``document`` a file and save it as Wagtail's forms do (with the file's hash), running
+    what its save queues on commit (the reading of its text)."""
+    document.file.save(filename, ContentFile(content), save=False)
+    document._set_document_file_metadata()
+    with capture_on_commit(execute=True):
+        document.save()
+    return document
+
+
 @pytest.fixture
 def upload(django_capture_on_commit_callbacks):
     """``upload("Title", "name.pdf", content)``: a document saved as Wagtail's upload form saves
@@ -69,11 +79,7 @@ def upload(django_capture_on_commit_callbacks):
         document = get_document_model()(
             title=title, collection=collection or Collection.get_first_root_node()
         )
-        document.file.save(filename, ContentFile(content), save=False)
-        document._set_document_file_metadata()
-        with django_capture_on_commit_callbacks(execute=True):
-            document.save()
-        return document
+        return _file_save(document, filename, content, django_capture_on_commit_callbacks)
 
     return upload_document
 
@@ -84,10 +90,6 @@ def replace_file(django_capture_on_commit_callbacks):
     saves it."""
 
     def replace(document, filename, content):
-        document.file.save(filename, ContentFile(content), save=False)
-        document._set_document_file_metadata()
-        with django_capture_on_commit_callbacks(execute=True):
-            document.save()
-        return document
+        return _file_save(document, filename, content, django_capture_on_commit_callbacks)
 
     return replace

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -15,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Site
 
 from municipium.core.colours import HEX_COLOUR, WCAG_AA_NORMAL_TEXT, contrast_ratio
+from municipium.core.formatting import format_number
 
 
 class ChoiceListField(models.JSONField):
@@ -231,10 +233,16 @@ class Municipality(ClusterableModel):
             if not HEX_COLOUR.match(value or ""):
                 errors[field] = _("Write the colour as # and six hexadecimal digits.")
             elif contrast_ratio(value, "#ffffff") < WCAG_AA_NORMAL_TEXT:
+                language = translation.get_language()
                 errors[field] = _(
-                    "This colour is too light: its contrast with white is %(ratio).1f:1, "
-                    "and WCAG AA needs at least 4.5:1."
-                ) % {"ratio": contrast_ratio(value, "#ffffff")}
+                    "This colour is too light: its contrast with white is %(ratio)s:1, "
+                    "and WCAG AA needs at least %(minimum)s:1."
+                ) % {
+                    "ratio": format_number(
+                        round(contrast_ratio(value, "#ffffff"), 1), language=language
+                    ),
+                    "minimum": format_number(WCAG_AA_NORMAL_TEXT, language=language),
+                }
         if errors:
             raise ValidationError(errors)
 

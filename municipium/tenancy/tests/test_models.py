@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 
@@ -19,8 +20,23 @@ def test_default_language_must_be_one_of_the_sites_languages(municipality_factor
 def test_a_colour_too_light_for_white_text_is_refused_with_its_ratio(municipality_factory):
     municipality = municipality_factory(slug="bornova")
     municipality.primary_colour = "#7fb3e6"
-    message = errors_of(municipality)["primary_colour"][0]
+    with translation.override("en"):
+        message = errors_of(municipality)["primary_colour"][0]
     assert "4.5:1" in message and "2." in message
+
+
+@pytest.mark.parametrize(
+    ("language", "minimum"),
+    [("tr", "en az 4,5:1"), ("fa", "دست‌کم ۴٫۵ به ۱"), ("pl", "co najmniej 4,5:1")],
+)
+def test_the_contrast_message_writes_numbers_as_the_staff_members_language_does(
+    municipality_factory, language, minimum
+):
+    municipality = municipality_factory(slug="bornova")
+    municipality.primary_colour = "#7fb3e6"
+    with translation.override(language):
+        message = errors_of(municipality)["primary_colour"][0]
+    assert minimum in message
 
 
 def test_a_colour_that_is_not_hexadecimal_is_refused(municipality_factory):

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "municipium.core.http.HeadWithoutBodyMiddleware",
     "municipium.core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "municipium.tenancy.middleware.TenantMiddleware",

@@ -186,6 +186,10 @@ class NewsArticleDetails:
     directorates: list[DirectoratePage]
     image: AbstractRendition | None = None
     share_image: AbstractRendition | None = None
+    more: list[NewsArticlePage] = field(default_factory=list)
+
+
+MORE_ARTICLES = 4
 
 
 def news_article_details_get(*, article: NewsArticlePage, request) -> NewsArticleDetails:
@@ -202,6 +206,20 @@ def news_article_details_get(*, article: NewsArticlePage, request) -> NewsArticl
         directorates=[d for d in article.directorates.all() if d.live],
         image=image,
         share_image=share_image,
+        more=_more_articles(article, parent),
+    )
+
+
+def _more_articles(article: NewsArticlePage, parent: Page | None) -> list[NewsArticlePage]:
+    """The newest other articles of the same news page, for the article's sidebar."""
+    if parent is None:
+        return []
+    return list(
+        NewsArticlePage.objects.live()
+        .child_of(parent)
+        .exclude(pk=article.pk)
+        .only("title", "date", "url_path", "depth", "path", "locale_id")
+        .order_by("-date")[:MORE_ARTICLES]
     )
 
 

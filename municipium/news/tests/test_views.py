@@ -120,6 +120,22 @@ def test_article_query_count_does_not_grow_with_its_topics_and_directorates(
     many = article_queries(client, "/tr/news/cok/")
     assert few == many
     assert few <= 20
+    for n in range(6):  # more articles beside it: the sidebar still takes one query
+        article_create(bornova.news["tr"], f"daha-{n}")
+    assert article_queries(client, "/tr/news/az/") == few
+
+
+def test_the_article_lists_the_newest_other_articles_beside_it(client, bornova):
+    for n in range(6):
+        article_create(
+            bornova.news["tr"], f"haber-{n}", title=f"Haber {n}",
+            date=datetime.datetime(2026, 5, 1 + n, 9, 0, tzinfo=datetime.UTC),
+        )  # fmt: skip
+    html = get(client, "/tr/news/haber-5/").content.decode()
+    aside = html[html.index('<aside class="article-more"') :]
+    titles = re.findall(r'class="article-more__link" href="[^"]+">([^<]+)</a>', aside)
+    assert titles == ["Haber 4", "Haber 3", "Haber 2", "Haber 1"]
+    assert 'href="/tr/news/"' in aside
 
 
 # The listing ------------------------------------------------------------------------------

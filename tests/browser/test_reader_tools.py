@@ -52,7 +52,7 @@ def test_the_print_view_shows_the_content_only_with_link_addresses(tabs, server,
     page.emulate_media(media="print")
     try:
         for hidden in (".site-nav", ".site-header__bar", ".site-footer", "[data-reader-tools]",
-                       ".share-links"):  # fmt: skip
+                       ".share-links", ".article-more"):  # fmt: skip
             if page.locator(hidden).count():
                 assert (
                     page.eval_on_selector(hidden, "(e) => getComputedStyle(e).display") == "none"
@@ -64,6 +64,12 @@ def test_the_print_view_shows_the_content_only_with_link_addresses(tabs, server,
                 .filter((c) => c.includes("http") || c.includes("/"))"""
         )
         assert after, "no link address is printed"
+        tag_addresses = page.evaluate(
+            """() => [...document.querySelectorAll("main a.tag")]
+                .map((a) => getComputedStyle(a, "::after").content)
+                .filter((c) => c !== "none")"""
+        )
+        assert not tag_addresses, "a topic's filter address is printed"
         tab.screenshot(f"{site}-print")
     finally:
         page.emulate_media(media="screen")

@@ -1,5 +1,6 @@
 """The words inside a document's file, for the search index: a PDF's through pypdf, a plain text
-file's (``.txt``, ``.csv``) as UTF-8; other types have none. Reading never raises: a broken,
+file's (``.txt``, ``.csv``) as UTF-8, a word processor's (``.docx``, ``.odt``) from its XML;
+other types have none. Reading never raises: a broken,
 encrypted or huge file gives an error to record, and the document is still found by its title
 and file name."""
 
@@ -7,8 +8,10 @@ import io
 import itertools
 import logging
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
+from xml.etree import ElementTree
 
 from pypdf import PdfReader
 from wagtail.utils.file import hash_filelike
@@ -49,7 +52,36 @@ def _plain_text(content: bytes) -> str:
     return content[: DOCUMENT_TEXT_LIMIT * 4].decode("utf-8", errors="replace")
 
 
-READERS = {".pdf": _pdf_text, ".txt": _plain_text, ".csv": _plain_text}
+# Word processors' files are zip archives with the text in one XML member; a paragraph or a
+# heading there is an element named p or h (w:p in .docx, text:p and text:h in .odt).
+OFFICE_TEXT_MEMBERS = {".docx": "word/document.xml", ".odt": "content.xml"}
+MAX_XML_SIZE = 20 * 1024 * 1024  # bytes, unpacked: a zip bomb is refused before it is read
+
+
+def _office_text(member: str):
+    def read(content: bytes) -> str:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            info = archive.getinfo(member)
+            if info.file_size > MAX_XML_SIZE:
+                raise ValueError(f"{member} unpacks to more than {MAX_XML_SIZE} bytes")
+            # ElementTree fetches no external entity, and expat (2.4 on) bounds entity expansion.
+            root = ElementTree.fromstring(archive.read(info))
+        paragraphs = (
+            "".join(element.itertext())
+            for element in root.iter()
+            if isinstance(element.tag, str) and element.tag.rpartition("}")[2] in {"p", "h"}
+        )
+        return "\n".join(itertools.islice(paragraphs, DOCUMENT_TEXT_LIMIT))
+
+    return read
+
+
+READERS = {
+    ".pdf": _pdf_text,
+    ".txt": _plain_text,
+    ".csv": _plain_text,
+    **{suffix: _office_text(member) for suffix, member in OFFICE_TEXT_MEMBERS.items()},
+}
 
 
 def clean(text: str) -> str:

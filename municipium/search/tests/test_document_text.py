@@ -1,5 +1,6 @@
 import hashlib
 import io
+import zipfile
 
 import pytest
 import weasyprint
@@ -26,6 +27,46 @@ def test_a_pdf_gives_its_turkish_and_persian_text(pdf):
 def test_plain_text_and_csv_are_read_as_utf8_with_broken_bytes_replaced():
     assert read("İmar\nplanı".encode(), "not.txt").text == "İmar\nplanı"
     assert read(b"ada;parsel\n12;\xff34", "liste.CSV").text == "ada;parsel\n12;\ufffd34"
+
+
+WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+
+def office_file(member: str, xml: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/octet-stream")
+        archive.writestr(member, xml)
+    return buffer.getvalue()
+
+
+def test_a_word_document_gives_its_paragraphs():
+    docx = office_file("word/document.xml", (
+        f'<w:document xmlns:w="{WORD}"><w:body>'
+        "<w:p><w:r><w:t>Salon tahsis </w:t></w:r><w:r><w:t>başvuru formu</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>فرم درخواست سالن</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    ))  # fmt: skip
+    assert read(docx, "form.docx").text == "Salon tahsis başvuru formu\nفرم درخواست سالن"
+
+
+def test_an_opendocument_text_gives_its_headings_and_paragraphs():
+    odt = office_file("content.xml", (
+        f'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        f' xmlns:text="{ODF_TEXT}"><office:body><office:text>'
+        "<text:h>Regulamin</text:h>"
+        "<text:p>Zapisy do sekcji <text:span>ceramiki</text:span></text:p>"
+        "</office:text></office:body></office:document-content>"
+    ))  # fmt: skip
+    assert read(odt, "regulamin.odt").text == "Regulamin\nZapisy do sekcji ceramiki"
+
+
+def test_a_word_document_that_unpacks_too_large_or_is_broken_gives_an_error(monkeypatch):
+    monkeypatch.setattr(document_text, "MAX_XML_SIZE", 10)
+    docx = office_file("word/document.xml", f'<w:document xmlns:w="{WORD}"/>')
+    assert "unpacks to more than" in read(docx, "big.docx").error
+    assert read(b"PK not a zip", "broken.odt").error
 
 
 def test_other_types_give_no_text_and_no_error():

@@ -1,11 +1,14 @@
 """HEAD through the WSGI application itself: Django's test client strips HEAD bodies on its own
 and would hide what gunicorn gets."""
 
+import contextlib
 import io
 import sys
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +25,26 @@ def wsgi(method: str, path: str, host: str, **headers) -> tuple[str, dict, bytes
     def start_response(status, response_headers, exc_info=None):
         answer["status"], answer["headers"] = status, dict(response_headers)
 
-    body = b"".join(WSGIHandler()(environ, start_response))
+    with connection_kept_open():
+        result = WSGIHandler()(environ, start_response)
+        try:
+            body = b"".join(result)
+        finally:
+            result.close()
     return answer["status"], answer["headers"], body
+
+
+@contextlib.contextmanager
+def connection_kept_open():
+    """As Django's test client does: a request must not close the connection that holds the
+    test's transaction (PostgreSQL would answer the next query with 'connection is closed')."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
 
 @pytest.mark.parametrize("cached", [False, True], ids=["rendered", "from the cache"])

@@ -1,20 +1,7 @@
 """schema.org descriptions of directorates (GovernmentOrganization) and people (Person), as
-JSON-LD for search engines. A ``<script type="application/ld+json">`` is data, never run; its
-``<``, ``>`` and ``&`` are escaped so that no text in it can close the element."""
-
-import json
-
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+JSON-LD for search engines, written into the page by ``core``'s ``json_ld_tag``."""
 
 from .selectors import PHOTO_FILTER
-
-_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def json_ld_script(data: dict) -> SafeString:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
 def _compact(data: dict) -> dict:

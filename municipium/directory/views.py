@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 
 from municipium.core.formatting import GREGORIAN, format_date
+from municipium.core.templatetags.municipium import json_ld_tag
 from municipium.tenancy.selectors import municipality_get_for_page
 
 from . import exports, jsonld
@@ -82,7 +83,7 @@ def directorate_context(request, *, page) -> dict:
         "directorate": detail,
         "service_standards": table,
         "downloads": downloads,
-        "json_ld": jsonld.json_ld_script(data),
+        "json_ld": json_ld_tag(data),
     }
 
 
@@ -109,7 +110,7 @@ def directory_context(request, *, index) -> dict:
         "listing": listing,
         "people": people,
         "filtered": filtered,
-        "json_ld": jsonld.json_ld_script(data),
+        "json_ld": json_ld_tag(data),
     }
 
 

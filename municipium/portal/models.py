@@ -212,12 +212,6 @@ class AccessibilityDeclarationPage(Page):
     class Meta:
         verbose_name = _("accessibility declaration")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        tenant = getattr(request, "tenant", None)
-        context["follows_polish_law"] = bool(tenant) and tenant.municipality.country == "PL"
-        return context
-
     @property
     def last_reviewed(self):
         return self.reviewed_on or self.prepared_on

@@ -204,9 +204,15 @@ class Municipality(ClusterableModel):
         return names.get(language) or names.get(self.default_language) or self.slug
 
     @property
+    def follows_polish_law(self) -> bool:
+        """Polish statutes shape some pages: the accessibility declaration's wording, the public
+        record of each page (BIP) by default."""
+        return self.country == Country.POLAND
+
+    @property
     def shows_public_record(self) -> bool:
         if self.public_record is None:
-            return self.country == Country.POLAND
+            return self.follows_polish_law
         return self.public_record
 
     @property
@@ -232,15 +238,13 @@ class Municipality(ClusterableModel):
             value = getattr(self, field)
             if not HEX_COLOUR.match(value or ""):
                 errors[field] = _("Write the colour as # and six hexadecimal digits.")
-            elif contrast_ratio(value, "#ffffff") < WCAG_AA_NORMAL_TEXT:
+            elif (ratio := contrast_ratio(value, "#ffffff")) < WCAG_AA_NORMAL_TEXT:
                 language = translation.get_language()
                 errors[field] = _(
                     "This colour is too light: its contrast with white is %(ratio)s:1, "
                     "and WCAG AA needs at least %(minimum)s:1."
                 ) % {
-                    "ratio": format_number(
-                        round(contrast_ratio(value, "#ffffff"), 1), language=language
-                    ),
+                    "ratio": format_number(round(ratio, 1), language=language),
                     "minimum": format_number(WCAG_AA_NORMAL_TEXT, language=language),
                 }
         if errors:

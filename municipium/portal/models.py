@@ -325,10 +325,19 @@ class PlanPage(Page):
     class Meta:
         verbose_name = _("plan page")
 
-    def progress(self) -> dict:
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read once, with their units, for the table and for the progress above it.
+        activities = list(self.activities.select_related("responsible_unit"))
+        context["activities"] = activities
+        context["progress"] = self.progress(activities)
+        return context
+
+    def progress(self, activities=None) -> dict:
         """How far the plan has come: the count of activities in each status and the share
         of the activities still pursued that are done."""
-        activities = list(self.activities.all())
+        if activities is None:
+            activities = list(self.activities.all())
         counts = dict.fromkeys(PlanActivity.Status.values, 0)
         for activity in activities:
             counts[activity.status] += 1

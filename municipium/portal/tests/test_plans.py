@@ -82,3 +82,29 @@ def test_the_progress_sentence_agrees_with_the_number_in_polish(
     plan_create(rudziniec.homes["pl"], "pl", statuses, title="Plan", activity="Działanie")
     html = client.get("/pl/plan/", HTTP_HOST="rudziniec.localhost").content.decode()
     assert expected in html
+
+
+def test_the_plan_page_reads_its_activities_once_whatever_their_number(
+    client, municipality_factory
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    kuzeykent = municipality_factory(slug="kuzeykent")
+    home = kuzeykent.homes["tr"]
+    unit = page_ensure(parent=home, page_class=PlanPage, slug="birim", language="tr", title="Birim")
+
+    def queries(count):
+        plan = plan_create(home, "tr", ["planned"] * count)
+        for activity in plan.activities.all():
+            activity.responsible_unit = unit
+            activity.save()
+        client.get("/tr/plan/", HTTP_HOST="kuzeykent.localhost")
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(
+                "/tr/plan/", HTTP_HOST="kuzeykent.localhost", HTTP_CACHE_CONTROL="no-cache"
+            )
+        assert response.status_code == 200 and "Birim</a>" in response.content.decode()
+        return len(captured)
+
+    assert queries(2) == queries(6)

@@ -124,14 +124,15 @@ def sitemap_entries(*, tenant) -> list[SitemapEntry]:
     ]
 
 
-def municipality_schema(*, tenant, language: str, base: str) -> dict:
-    """schema.org GovernmentOrganization for a municipality."""
+def municipality_schema(*, tenant, language: str, absolute) -> dict:
+    """schema.org GovernmentOrganization for a municipality; ``absolute`` turns a path into a
+    full address and leaves a full one (a logo on object storage) as it is."""
     municipality = tenant.municipality
     data = {
         "@context": "https://schema.org",
         "@type": "GovernmentOrganization",
         "name": tenant.name(language),
-        "url": base + tenant.home_url(language),
+        "url": absolute(tenant.home_url(language)),
         "address": municipality.address,
         "telephone": municipality.phone,
         "email": municipality.email,
@@ -147,11 +148,11 @@ def municipality_schema(*, tenant, language: str, base: str) -> dict:
         ],
     }
     if tenant.logo_url:
-        data["logo"] = base + tenant.logo_url
+        data["logo"] = absolute(tenant.logo_url)
     return {key: value for key, value in data.items() if value}
 
 
-def breadcrumb_schema(*, page: Page, base: str, request) -> dict:
+def breadcrumb_schema(*, page: Page, request) -> dict:
     """schema.org BreadcrumbList from the home page down to ``page`` (one query)."""
     trail = [*page.get_ancestors().filter(depth__gt=1), page]
     return {
@@ -162,7 +163,7 @@ def breadcrumb_schema(*, page: Page, base: str, request) -> dict:
                 "@type": "ListItem",
                 "position": position,
                 "name": crumb.title,
-                "item": base + crumb.get_url(request),
+                "item": request.build_absolute_uri(crumb.get_url(request)),
             }
             for position, crumb in enumerate(trail, start=1)
         ],

@@ -25,8 +25,11 @@ def page_structured_data(context, page):
     request, tenant = context.get("request"), context.get("tenant")
     if tenant is None or not isinstance(page, Page) or request is None:
         return ""
-    base = f"{request.scheme}://{request.get_host()}"
     language = context.get("LANGUAGE_CODE") or tenant.default_language
     if page.depth <= 2:
-        return json_ld_tag(municipality_schema(tenant=tenant, language=language, base=base))
-    return json_ld_tag(breadcrumb_schema(page=page, base=base, request=request))
+        return json_ld_tag(
+            municipality_schema(
+                tenant=tenant, language=language, absolute=request.build_absolute_uri
+            )
+        )
+    return json_ld_tag(breadcrumb_schema(page=page, request=request))

@@ -89,6 +89,22 @@ def test_home_page_describes_the_municipality_as_a_government_organization(clien
     assert '<meta property="og:url" content="http://bornova.localhost/tr/">' in html
 
 
+def test_a_logo_on_object_storage_keeps_its_own_address(client, bornova):
+    import dataclasses
+    from unittest import mock
+
+    from municipium.tenancy import selectors
+
+    remote = "https://media.example.net/images/arma.png"
+    build = selectors._build_tenant
+    with mock.patch.object(
+        selectors, "_build_tenant", lambda m: dataclasses.replace(build(m), logo_url=remote)
+    ):
+        html = client.get("/tr/", HTTP_HOST="bornova.localhost").content.decode()
+    (data,) = _json_ld(html)
+    assert data["logo"] == remote
+
+
 def test_other_pages_carry_a_breadcrumb_list(client, bornova):
     html = client.get("/en/about/", HTTP_HOST="bornova.localhost").content.decode()
     (data,) = _json_ld(html)

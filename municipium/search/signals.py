@@ -38,9 +38,15 @@ def forget_on_delete(sender, instance, **kwargs):
 
 
 @receiver(page_slug_changed)
-@receiver(post_page_move)
-def reindex_subtree_on_new_address(sender, instance, **kwargs):
+def reindex_subtree_on_new_slug(sender, instance, **kwargs):
     search_subtree_index(page=instance)
+
+
+@receiver(post_page_move)
+def reindex_subtree_on_move(sender, instance, url_path_before, url_path_after, **kwargs):
+    # Wagtail sends this for a reorder among siblings too: nothing found has changed then.
+    if url_path_before != url_path_after:
+        search_subtree_index(page=instance)
 
 
 @receiver(post_save, sender=PageViewRestriction)

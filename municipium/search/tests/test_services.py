@@ -88,6 +88,18 @@ def test_moving_a_page_updates_its_address(bornova, publish):
     assert found(bornova, "tr", "ıhlamur") == [(Kind.PAGE, "/tr/ikinci/tasinan/")]
 
 
+def test_reordering_siblings_indexes_nothing_again(bornova, publish):
+    from unittest import mock
+
+    first = publish(bornova.homes["tr"], "birinci", "Birinci", "")
+    publish(first, "alt", "Alt", "")
+    second = publish(bornova.homes["tr"], "ikinci", "İkinci", "")
+    with mock.patch("municipium.search.signals.search_subtree_index") as reindex:
+        first.move(second, pos="right")
+    assert not reindex.called
+    assert found(bornova, "tr", "alt") == [(Kind.PAGE, "/tr/birinci/alt/")]
+
+
 def test_a_page_moved_to_another_site_is_found_only_there(municipality_factory, publish):
     bornova = municipality_factory(slug="bornova")
     konak = municipality_factory(slug="konak")

@@ -118,7 +118,8 @@ class PageCacheMiddleware:
     @staticmethod
     def _storable(request, response) -> bool:
         return (
-            request.method == "GET"
+            # A HEAD is stored as its GET: core.http strips the body above this middleware.
+            request.method in ("GET", "HEAD")
             and hasattr(request, CACHEABLE_ATTRIBUTE)
             and response.status_code == 200
             and not response.streaming

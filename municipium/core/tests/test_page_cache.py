@@ -154,3 +154,12 @@ def test_meta_added_to_an_unmarked_response_does_not_make_it_cacheable():
     mark_cacheable(request, page_id=7)
     add_cache_meta(request, article_id=1)
     assert getattr(request, CACHEABLE_ATTRIBUTE) == {"page_id": 7, "article_id": 1}
+
+
+def test_a_head_that_misses_stores_the_page_for_the_next_readers(
+    client, bornova, django_assert_num_queries
+):
+    assert client.head("/tr/hakkimizda/", HTTP_HOST="bornova.localhost")["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        page = get(client, "/tr/hakkimizda/")
+    assert page["X-Page-Cache"] == "hit" and "Hakkımızda" in page.content.decode()

@@ -17,6 +17,8 @@ def _setup_django() -> None:
 
         django.setup()
         connection.ensure_connection()
+        # Only a check: `serve` stays alive beside gunicorn and must not hold a connection.
+        connection.close()
     except Exception as error:
         reason = " ".join(str(error).split()) or error.__class__.__name__
         print(f"municipium: cannot start: {reason}", file=sys.stderr)

@@ -87,11 +87,6 @@ def json_ld_tag(data: dict) -> str:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-@register.simple_tag
-def json_ld(data):
-    return json_ld_tag(data)
-
-
 @register.filter
 def open_graph_locale(language):
     """``tr`` → ``tr_TR``: the form Open Graph's ``og:locale`` asks for."""

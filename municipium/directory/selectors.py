@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -44,11 +44,20 @@ def person_list_for_user(*, user) -> QuerySet[Person]:
     return Person.objects.filter(municipality__in=municipality_list_for_user(user=user))
 
 
-def _with_people(roles):
-    photos = get_image_model().objects.prefetch_renditions(PHOTO_FILTER)
-    return roles.select_related("person", "unit").prefetch_related(
-        Prefetch("person__photo", queryset=photos)
+def _photos_prefetch() -> Prefetch:
+    return Prefetch(
+        "person__photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER)
     )
+
+
+def _with_people(roles):
+    return roles.select_related("person", "unit").prefetch_related(_photos_prefetch())
+
+
+def person_photos_prefetch(roles) -> None:
+    """Read the photos of ``roles``' people with their renditions, two queries for them all:
+    for the page of a directory that is shown, not for every role it filtered."""
+    prefetch_related_objects(roles, _photos_prefetch())
 
 
 def directorate_role_list_current(
@@ -140,11 +149,10 @@ def directory_list(
     pages = [selected] if selected else choices
     roles = []
     if municipality is not None and pages:
-        found = _with_people(
-            DirectorateRole.objects.filter(
-                page_id__in=[page.pk for page in pages], person__municipality=municipality
-            )
-        )
+        # Photos are read for the page of people shown: person_photos_prefetch.
+        found = DirectorateRole.objects.filter(
+            page_id__in=[page.pk for page in pages], person__municipality=municipality
+        ).select_related("person", "unit")
         roles = [role for role in found if role.is_current(today)]
     order = {page.pk: position for position, page in enumerate(choices)}
     # By directorate, its director first, then in the editors' order.

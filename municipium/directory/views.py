@@ -14,7 +14,7 @@ from municipium.core.templatetags.municipium import json_ld_tag
 from municipium.tenancy.selectors import municipality_get_for_page
 
 from . import exports, jsonld
-from .selectors import directorate_get_detail, directory_list
+from .selectors import directorate_get_detail, directory_list, person_photos_prefetch
 
 PEOPLE_PER_PAGE = 60
 
@@ -100,6 +100,7 @@ def directory_context(request, *, index) -> dict:
     )
     # A page of people at a time: a large municipality's directory runs to thousands.
     people = Paginator(listing.roles, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    person_photos_prefetch(people.object_list)
     data = jsonld.directory_data(
         roles=people.object_list,
         absolute=request.build_absolute_uri,

@@ -269,6 +269,20 @@ def test_the_directory_shows_people_a_page_at_a_time(client, office, bornova, se
     assert "Barış Uçar" in filtered and 'class="pagination"' not in filtered
 
 
+def test_the_directory_reads_the_photos_of_the_page_of_people_shown_only(client, bornova, culture):
+    organisation(culture, bornova, units=3, people_per_unit=2, photos=True)  # 7 people now
+    with mock.patch("municipium.directory.views.PEOPLE_PER_PAGE", 2):
+        client.get("/tr/mudurlukler/", HTTP_HOST=HOST)
+        with CaptureQueriesContext(connection) as captured:
+            get(client, "/tr/mudurlukler/", HTTP_CACHE_CONTROL="no-cache")
+    images = [
+        q["sql"] for q in captured.captured_queries if 'FROM "wagtailimages_image"' in q["sql"]
+    ]
+    assert len(images) == 1
+    where = images[0].partition(" WHERE ")[2]
+    assert len(re.findall(r"\d+", where)) == 2  # the photos of the two people shown
+
+
 def queries_for(client, path):
     """The queries of a fresh render (no page cache) once the tenant snapshot and the photos'
     renditions exist, and those of them that read this app's rows, photos and documents."""

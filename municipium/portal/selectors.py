@@ -152,9 +152,17 @@ def municipality_schema(*, tenant, language: str, absolute) -> dict:
     return {key: value for key, value in data.items() if value}
 
 
+def page_trail(*, page: Page) -> list[Page]:
+    """The pages from the site's home page down to ``page``: one query, kept on the page
+    object, so that the breadcrumbs and their structured data read it once."""
+    if not hasattr(page, "_municipium_trail"):
+        page._municipium_trail = [*page.get_ancestors().filter(depth__gt=1), page]
+    return page._municipium_trail
+
+
 def breadcrumb_schema(*, page: Page, request) -> dict:
-    """schema.org BreadcrumbList from the home page down to ``page`` (one query)."""
-    trail = [*page.get_ancestors().filter(depth__gt=1), page]
+    """schema.org BreadcrumbList from the home page down to ``page``."""
+    trail = page_trail(page=page)
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",

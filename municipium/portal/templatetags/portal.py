@@ -2,7 +2,12 @@ from django import template
 from wagtail.models import Page
 
 from municipium.core.templatetags.municipium import json_ld_tag
-from municipium.portal.selectors import breadcrumb_schema, municipality_schema, page_public_record
+from municipium.portal.selectors import (
+    breadcrumb_schema,
+    municipality_schema,
+    page_public_record,
+    page_trail,
+)
 
 register = template.Library()
 
@@ -33,3 +38,9 @@ def page_structured_data(context, page):
             )
         )
     return json_ld_tag(breadcrumb_schema(page=page, request=request))
+
+
+@register.simple_tag
+def breadcrumb_trail(page):
+    """``{% breadcrumb_trail page as trail %}``: the home page down to ``page``."""
+    return page_trail(page=page)

@@ -7,6 +7,7 @@ from unittest import mock
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from municipium.portal.models import Alert, StandardPage
@@ -157,3 +158,32 @@ def test_staff_add_an_alert_in_the_admin_for_their_municipality_only(
     )
     assert accepted.status_code == 302
     assert Alert.objects.get().municipality == bornova
+
+
+def test_the_trail_of_the_breadcrumbs_and_their_structured_data_is_read_once(
+    bornova, rf, django_assert_num_queries
+):
+    from municipium.portal.selectors import breadcrumb_schema, page_trail
+
+    page = StandardPage.objects.get(pk=bornova.about.pk)
+    with django_assert_num_queries(1):
+        trail = page_trail(page=page)
+        assert page_trail(page=page) is trail
+    assert [crumb.pk for crumb in trail] == [bornova.homes["tr"].pk, page.pk]
+    request = rf.get("/tr/hakkimizda/", HTTP_HOST="bornova.localhost")
+    with mock.patch.object(page, "get_ancestors", side_effect=AssertionError("read again")):
+        items = breadcrumb_schema(page=page, request=request)["itemListElement"]
+        html = render_to_string("components/breadcrumbs.html", {"page": page, "request": request})
+    assert 'aria-current="page">Hakkımızda</li>' in html
+    assert [item["name"] for item in items] == [bornova.homes["tr"].title, "Hakkımızda"]
+
+
+def test_the_breadcrumbs_lead_home_and_name_the_page(client, bornova):
+    html = page_html(client)
+    nav = html[
+        html.index('<nav class="breadcrumbs') : html.index(
+            "</nav>", html.index('<nav class="breadcrumbs')
+        )
+    ]
+    assert re.search(r'<a class="breadcrumbs__link" href="/tr/">Ana sayfa</a>', nav)
+    assert '<li class="breadcrumbs__item" aria-current="page">Hakkımızda</li>' in nav

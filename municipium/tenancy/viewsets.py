@@ -1,6 +1,7 @@
 """The admin of municipalities and their holidays. Staff see and edit only the municipalities
 they work for; every change is logged by Wagtail's model log (the audit trail)."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
@@ -12,26 +13,63 @@ from .models import Municipality, PublicHoliday
 from .selectors import municipality_list_for_user
 
 
+class ServiceSaveMixin:
+    """A create or edit view that saves through the viewset's ``save_service`` (a named,
+    audited service taking the instance with the form's unsaved changes and ``by``) instead
+    of Wagtail's own action, so the change is validated and logged once, by the service."""
+
+    save_service = None
+
+    def save_instance(self):
+        service = self.save_service
+        if service is None:
+            return super().save_instance()
+        instance = self.form.save(commit=False)
+        instance = service(instance=instance, by=self.request.user)
+        if hasattr(self.form, "save_m2m"):
+            self.form.save_m2m()
+        return instance
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            # A rule of the service: shown on the form, nothing saved (the view's atomic
+            # block rolled back).
+            form.add_error(None, error)
+            return self.form_invalid(form)
+
+
 def scoped_views(lookup: str) -> tuple[type, ...]:
-    """Index, edit, delete, history and usage views limited to the rows of the user's
-    municipalities, where ``lookup`` leads from a row to its municipality (``pk__in``,
-    ``municipality__in``)."""
+    """Create, index, edit, delete, history and usage views limited to the rows of the
+    user's municipalities, where ``lookup`` leads from a row to its municipality (``pk__in``,
+    ``municipality__in``). Writes go through the viewset's services when it names them."""
 
     def scope(view, queryset):
         allowed = municipality_list_for_user(user=view.request.user)
         return queryset.filter(**{lookup: allowed})
 
+    class CreateView(ServiceSaveMixin, generic.CreateView):
+        pass
+
     class IndexView(generic.IndexView):
         def get_base_queryset(self):
             return scope(self, super().get_base_queryset())
 
-    class EditView(generic.EditView):
+    class EditView(ServiceSaveMixin, generic.EditView):
         def get_queryset(self):
             return scope(self, self.model._default_manager.all())
 
     class DeleteView(generic.DeleteView):
+        delete_service = None
+
         def get_queryset(self):
             return scope(self, self.model._default_manager.all())
+
+        def delete_action(self):
+            if self.delete_service is None:
+                return super().delete_action()
+            return self.delete_service(instance=self.object, by=self.request.user)
 
     class HistoryView(history.HistoryView):
         def get_base_object_queryset(self):
@@ -41,17 +79,23 @@ def scoped_views(lookup: str) -> tuple[type, ...]:
         def get_base_object_queryset(self):
             return scope(self, super().get_base_object_queryset())
 
-    return IndexView, EditView, DeleteView, HistoryView, UsageView
+    return CreateView, IndexView, EditView, DeleteView, HistoryView, UsageView
 
 
 class MunicipalityScopedViewSet(ModelViewSet):
-    """A model admin whose every view shows staff only their municipalities' rows."""
+    """A model admin whose every view shows staff only their municipalities' rows.
+
+    ``save_service(*, instance, by)`` and ``delete_service(*, instance, by)``, when set, are
+    the audited services that the create, edit and delete views call."""
 
     municipality_lookup = "municipality__in"
     copy_view_enabled = False
+    save_service = None
+    delete_service = None
 
     def __init__(self, *args, **kwargs):
         (
+            self.add_view_class,
             self.index_view_class,
             self.edit_view_class,
             self.delete_view_class,
@@ -59,6 +103,15 @@ class MunicipalityScopedViewSet(ModelViewSet):
             self.usage_view_class,
         ) = scoped_views(self.municipality_lookup)
         super().__init__(*args, **kwargs)
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(save_service=self.save_service, **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(save_service=self.save_service, **kwargs)
+
+    def get_delete_view_kwargs(self, **kwargs):
+        return super().get_delete_view_kwargs(delete_service=self.delete_service, **kwargs)
 
 
 class MunicipalityViewSet(MunicipalityScopedViewSet):

@@ -1,0 +1,172 @@
+"""The audit trail of staff work, written through Wagtail's own audit log.
+
+Every back-office service ends with one ``audit_log`` call: one entry per change of state, with
+the acting user, the municipality and unit it happened in, and the fields that changed, before
+and after. The entry is a ``wagtail.models.ModelLogEntry``, so Wagtail's history and site
+history views show it beside page edits; there is no second log. Its ``data`` is::
+
+    {"municipality": 3, "unit": 12, "changes": {"name": ["Old", "New"]}, ...extra}
+
+``municipality`` and ``unit`` are ids, kept at the top of ``data`` so that the audit log of a
+municipality, or of the units a user may see, is one filter on the JSON field.
+
+Actions are named ``<app>.<entity>.<verb>`` and registered with a label and a message in the
+app's ``wagtail_hooks.py`` through ``register_actions``; Wagtail's history views show the
+label, and the message says which fields changed.
+"""
+
+import datetime
+import decimal
+import uuid
+
+from django.db import models
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from wagtail.log_actions import LogFormatter, log
+
+# Fields never written into the log: what the system keeps for itself.
+IGNORED_FIELDS = frozenset({"cache_generation", "password", "last_login"})
+
+
+def _json_value(value):
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple | set):
+        return [_json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _json_value(item) for key, item in value.items()}
+    return value
+
+
+def snapshot(instance: models.Model, *, fields=None, extra=None) -> dict:
+    """The instance's concrete fields as JSON-ready values (a foreign key as its id), limited
+    to ``fields`` if given, plus ``extra`` (e.g. names per language held in child rows)."""
+    values = {}
+    for field in instance._meta.concrete_fields:
+        name = field.name
+        if field.primary_key or name in IGNORED_FIELDS:
+            continue
+        if fields is not None and name not in fields:
+            continue
+        values[name] = _json_value(getattr(instance, field.attname))
+    for key, value in (extra or {}).items():
+        values[key] = _json_value(value)
+    return values
+
+
+def changes(before: dict | None, after: dict | None) -> dict:
+    """``{field: [before, after]}`` for each field whose value differs; a created object has
+    no ``before`` (every field is ``[None, value]``), a deleted one no ``after``."""
+    before, after = before or {}, after or {}
+    return {
+        name: [before.get(name), after.get(name)]
+        for name in sorted(set(before) | set(after))
+        if before.get(name) != after.get(name)
+    }
+
+
+def _id(value):
+    return value.pk if isinstance(value, models.Model) else value
+
+
+def audit_log(
+    *,
+    instance: models.Model,
+    action: str,
+    by,
+    municipality=None,
+    unit=None,
+    before: dict | None = None,
+    after: dict | None = None,
+    extra: dict | None = None,
+    title: str | None = None,
+):
+    """Write the one audit entry of a service. ``by`` is the acting user, or None for the
+    system (a task, the demo); ``municipality`` and ``unit`` are instances or ids."""
+    data = {"municipality": _id(municipality), "unit": _id(unit)}
+    data["changes"] = changes(before, after)
+    data.update(_json_value(extra or {}))
+    kwargs = {"data": data}
+    if title:
+        kwargs["title"] = title[:255]
+    if by is not None and getattr(by, "is_authenticated", False):
+        kwargs["user"] = by
+    return log(instance, action, **kwargs)
+
+
+class ChangesFormatter(LogFormatter):
+    """A message that names the fields an entry changed: "Changed: name, date"."""
+
+    def format_message(self, log_entry):
+        changed = list((log_entry.data or {}).get("changes", {}))
+        if not changed:
+            return str(self.message)
+        return _("%(message)s Changed: %(fields)s.") % {
+            "message": self.message,
+            "fields": get_text_list(changed, _("and")),
+        }
+
+
+def register_actions(actions, entries) -> None:
+    """Register ``(action, label, message)`` triples with Wagtail's log action registry, from
+    a ``register_log_actions`` hook."""
+    for action, label, message in entries:
+        formatter = type(
+            "AuditFormatter", (ChangesFormatter,), {"label": label, "message": message}
+        )
+        actions.register_action(action)(formatter)
+
+
+def _before(instance: models.Model, snapshot_of) -> dict | None:
+    if instance.pk is None:
+        return None
+    stored = type(instance)._default_manager.filter(pk=instance.pk).first()
+    return snapshot_of(stored) if stored is not None else None
+
+
+def audited_save(
+    instance: models.Model, *, by, action_prefix: str, municipality, unit=None, snapshot_of=None
+):
+    """Validate and save ``instance`` (which may carry unsaved changes and, for a cluster,
+    unsaved child rows), and log ``<prefix>.create`` or ``<prefix>.edit`` with what changed,
+    the stored row read again for ``before``. For a named service to call inside its own
+    transaction, after its own rules: it is the common tail, not a service of its own."""
+    snapshot_of = snapshot_of or snapshot
+    before = _before(instance, snapshot_of)
+    instance.full_clean()
+    instance.save()
+    after = snapshot_of(instance)
+    if before is not None and before == after:
+        return instance
+    verb = "create" if before is None else "edit"
+    audit_log(
+        instance=instance,
+        action=f"{action_prefix}.{verb}",
+        by=by,
+        municipality=municipality,
+        unit=unit,
+        before=before,
+        after=after,
+    )
+    return instance
+
+
+def audited_delete(
+    instance: models.Model, *, by, action_prefix: str, municipality, unit=None, snapshot_of=None
+) -> None:
+    """Log ``<prefix>.delete`` with what the row held, then delete it."""
+    snapshot_of = snapshot_of or snapshot
+    audit_log(
+        instance=instance,
+        action=f"{action_prefix}.delete",
+        by=by,
+        municipality=municipality,
+        unit=unit,
+        before=snapshot_of(instance),
+        after=None,
+    )
+    instance.delete()

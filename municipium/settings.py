@@ -70,6 +70,7 @@ MUNICIPIUM_INDEX_HOSTS = env.list("MUNICIPIUM_INDEX_HOSTS", default=["127.0.0.1"
 INSTALLED_APPS = [
     "municipium.core",
     "municipium.tenancy",
+    "municipium.organisation",
     "municipium.portal",
     "municipium.directory",
     "municipium.news",

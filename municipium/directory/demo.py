@@ -12,18 +12,13 @@ from django.core.files.storage import default_storage
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 
+from municipium.organisation.selectors import unit_list_for_municipality
 from municipium.portal.services import translations_ensure
 from municipium.tenancy.demo import collection_ensure
 from municipium.tenancy.models import Municipality
 
 from .models import DirectoratePage, DirectoryIndexPage
-from .services import (
-    directorate_documents_set,
-    directorate_roles_set,
-    directorate_service_standards_set,
-    directorate_units_set,
-    person_ensure,
-)
+from .services import directorate_documents_set, directorate_service_standards_set
 
 INDEX_TITLES = {
     "tr": ("Müdürlükler", "Belediyemizin birimleri, yöneticileri ve iletişim bilgileri."),
@@ -275,101 +270,6 @@ DIRECTORATES = {
 }
 
 # Invented people. Contact details are example.org addresses and made-up numbers.
-PEOPLE = {
-    "bornova": [
-        ("Deniz Arslan", "deniz.arslan@bornova.example.org", "(0232) 555 01 00", "4210"),
-        ("Selin Öztürk", "selin.ozturk@bornova.example.org", "(0232) 555 01 00", "4215"),
-        ("Emre Koç", "emre.koc@bornova.example.org", "(0232) 555 01 00", "4220"),
-        ("Gizem Tekin", "gizem.tekin@bornova.example.org", "(0232) 555 01 00", "4230"),
-        ("Barış Uçar", "", "(0232) 555 01 00", "4231"),
-        ("Ozan Kaya", "ozan.kaya@bornova.example.org", "(0232) 555 01 00", "4240"),
-        ("Nehir Aydoğan", "", "(0232) 555 01 00", "4216"),
-        ("Ayşe Çelik", "ayse.celik@bornova.example.org", "(0232) 555 01 00", "4300"),
-    ],
-    "kuzeykent": [("Murat Aydın", "murat.aydin@kuzeykent.example.org", "(0312) 555 02 00", "1200")],
-    "sisli": [
-        ("Elif Karaca", "elif.karaca@sisli.example.org", "(0212) 555 03 00", "101"),
-        ("Burak Şahin", "burak.sahin@sisli.example.org", "(0212) 555 03 00", "110"),
-        ("Zeynep Aksoy", "zeynep.aksoy@sisli.example.org", "(0212) 555 03 00", "120"),
-        ("Can Yıldız", "can.yildiz@sisli.example.org", "(0212) 555 03 00", "130"),
-        ("Merve Demir", "", "(0212) 555 03 00", "121"),
-        ("Okan Polat", "", "(0212) 555 03 00", "111"),
-        ("Hakan Erdem", "hakan.erdem@sisli.example.org", "(0212) 555 03 10", ""),
-    ],
-    "bumehen": [
-        ("سارا کریمی", "s.karimi@bumehen.example.org", "021-5550-0400", "210"),
-        ("مریم احمدی", "m.ahmadi@bumehen.example.org", "021-5550-0400", "214"),
-        ("علی رضایی", "", "021-5550-0400", "216"),
-        ("نرگس موسوی", "", "021-5550-0400", "218"),
-    ],
-    "rudziniec": [("Anna Nowak", "a.nowak@rudziniec.example.org", "+48 32 555 05 00", "12")],
-}
-
-# Each directorate's organisation: units as (key, key of the unit it is part of, names by
-# language) and roles as (person, unit key or None, heads it, appointed on, titles).
-# fmt: off
-ORGANISATIONS = {
-    "kultur-ve-sosyal-isler": {
-        "units": [
-            ("events", None, {"tr": "Etkinlik ve Organizasyon Şefliği", "en": "Events Section"}),
-            ("courses", None, {"tr": "Kurslar ve Atölyeler Şefliği", "en": "Courses and Workshops Section"}),
-            ("science", "courses", {"tr": "Bilim Atölyeleri", "en": "Science Workshops"}),
-            ("exhibitions", None, {"tr": "Sergi ve Arşiv Birimi", "en": "Exhibitions and Archive Unit"}),
-            ("oral-history", "exhibitions", {"tr": "Sözlü Tarih Arşivi", "en": "Oral History Archive"}),
-        ],
-        "roles": [
-            ("Deniz Arslan", None, True, datetime.date(2021, 3, 1), {"tr": "Müdür", "en": "Director"}),
-            ("Selin Öztürk", "events", True, datetime.date(2019, 9, 16), {"tr": "Şef", "en": "Head of section"}),
-            ("Nehir Aydoğan", "events", False, datetime.date(2022, 2, 7), {"tr": "Organizasyon Sorumlusu", "en": "Events officer"}),
-            ("Emre Koç", "courses", True, datetime.date(2018, 10, 1), {"tr": "Şef", "en": "Head of section"}),
-            ("Ozan Kaya", "science", True, datetime.date(2023, 1, 9), {"tr": "Bilim Eğitmeni", "en": "Science educator"}),
-            ("Gizem Tekin", "exhibitions", True, datetime.date(2020, 6, 15), {"tr": "Birim Sorumlusu", "en": "Head of unit"}),
-            ("Barış Uçar", "oral-history", False, datetime.date(2024, 4, 1), {"tr": "Arşiv Uzmanı", "en": "Archivist"}),
-        ],
-    },
-    "park-ve-bahceler": {
-        "units": [],
-        "roles": [("Ayşe Çelik", None, True, datetime.date(2020, 1, 6), {"tr": "Müdür", "en": "Director"})],
-    },
-    "basin-yayin-halkla-iliskiler": {
-        "units": [],
-        "roles": [("Murat Aydın", None, True, datetime.date(2019, 5, 2), {"tr": "Daire Başkanı", "en": "Head of Department"})],
-    },
-    "ozel-kalem": {
-        "units": [
-            ("protocol", None, {"tr": "Protokol ve Tören Birimi", "en": "Protocol and Ceremonies Unit"}),
-            ("secretariat", None, {"tr": "Randevu ve Sekreterya Birimi", "en": "Appointments and Secretariat Unit"}),
-            ("records", "secretariat", {"tr": "Yazı İşleri ve Arşiv", "en": "Correspondence and Records"}),
-            ("petitions", None, {"tr": "Halkla İlişkiler ve Dilekçe Birimi", "en": "Public Relations and Petitions Unit"}),
-        ],
-        "roles": [
-            ("Elif Karaca", None, True, datetime.date(2024, 4, 8), {"tr": "Özel Kalem Müdürü", "en": "Head of the Private Office"}),
-            ("Burak Şahin", "protocol", True, datetime.date(2019, 11, 4), {"tr": "Protokol Şefi", "en": "Head of protocol"}),
-            ("Okan Polat", "protocol", False, datetime.date(2022, 9, 12), {"tr": "Protokol Memuru", "en": "Protocol officer"}),
-            ("Zeynep Aksoy", "secretariat", True, datetime.date(2021, 2, 15), {"tr": "Birim Sorumlusu", "en": "Head of unit"}),
-            ("Merve Demir", "records", False, datetime.date(2023, 3, 20), {"tr": "Evrak Memuru", "en": "Records officer"}),
-            ("Can Yıldız", "petitions", True, datetime.date(2020, 7, 1), {"tr": "Birim Sorumlusu", "en": "Head of unit"}),
-        ],
-    },
-    "farhangi-ejtemaei": {
-        "units": [
-            ("programmes", None, {"fa": "اداره برنامه‌های فرهنگی", "en": "Cultural Programmes Office"}),
-            ("civic", None, {"fa": "اداره آموزش شهروندی", "en": "Civic Education Office"}),
-            ("schools", "civic", {"fa": "واحد همکاری با مدارس", "en": "Schools Liaison"}),
-        ],
-        "roles": [
-            ("سارا کریمی", None, True, datetime.date(2022, 8, 23), {"fa": "معاون فرهنگی و اجتماعی", "en": "Deputy Mayor for Culture"}),
-            ("مریم احمدی", "programmes", True, datetime.date(2023, 1, 21), {"fa": "رئیس اداره", "en": "Head of office"}),
-            ("علی رضایی", "civic", True, datetime.date(2021, 10, 2), {"fa": "رئیس اداره", "en": "Head of office"}),
-            ("نرگس موسوی", "schools", False, datetime.date(2024, 9, 23), {"fa": "کارشناس آموزش", "en": "Education officer"}),
-        ],
-    },
-    "dzial-programowy": {
-        "units": [],
-        "roles": [("Anna Nowak", None, True, datetime.date(2017, 9, 1), {"pl": "Kierowniczka", "en": "Head"})],
-    },
-}
-# fmt: on
 
 
 def _standard(service, documents, value=None, unit="", text=""):
@@ -524,43 +424,19 @@ def _page_fields(directorate: dict, language: str, regulation) -> dict:
     return fields
 
 
-def _organisation_ensure(page, slug: str, language: str, people: dict) -> None:
-    organisation = ORGANISATIONS.get(slug, {"units": [], "roles": []})
-    names = {key: titles[language] for key, _parent, titles in organisation["units"]}
-    units = directorate_units_set(
-        page=page,
-        units=[(names[key], names.get(parent)) for key, parent, _titles in organisation["units"]],
-    )
-    directorate_roles_set(
-        page=page,
-        roles=[
-            {
-                "person": people[person],
-                "title": titles[language],
-                "unit": units[names[unit]] if unit else None,
-                "is_head": is_head,
-                "appointed_on": appointed_on,
-                "ended_on": None,
-            }
-            for person, unit, is_head, appointed_on, titles in organisation["roles"]
-        ],
-    )
+def _rows_ensure(page, slug: str, language: str) -> None:
     directorate_service_standards_set(
         page=page, rows=SERVICE_STANDARDS.get(slug, {}).get(language, [])
     )
 
 
 def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
-    """The site's directory in each language, with its directorates, their people,
-    organisation charts, documents and service standards."""
+    """The site's directory in each language, with its directorates (each presenting its
+    unit of the organisation, built before by ``organisation.demo``), their documents and
+    service standards."""
     indexes = _index_pages(homes)
     municipality = Municipality.objects.filter(slug=slug).first()
-    people = {
-        name: person_ensure(
-            municipality=municipality, name=name, email=email, phone=phone, phone_extension=ext
-        )
-        for name, email, phone, ext in (PEOPLE.get(slug, []) if municipality else [])
-    }
+    units = {unit.code: unit for unit in unit_list_for_municipality(municipality=municipality)}
     for directorate in DIRECTORATES.get(slug, []):
         key = directorate["slug"]
         documents = (
@@ -577,12 +453,16 @@ def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
         pages = translations_ensure(
             parents=indexes, page_class=DirectoratePage, slug=key,
             fields={
-                language: _page_fields(directorate, language, regulation) for language in indexes
+                language: {
+                    **_page_fields(directorate, language, regulation),
+                    "unit": units.get(key),
+                }
+                for language in indexes
             },
         )  # fmt: skip
         for language, page in pages.items():
             if municipality is not None:
-                _organisation_ensure(page, key, language, people)
+                _rows_ensure(page, key, language)
                 directorate_documents_set(
                     page=page,
                     documents=[(document, links[language]) for document, links in documents],

@@ -8,17 +8,16 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from municipium.core.text import normalise, tokens
-from municipium.tenancy.models import Municipality
-from municipium.tenancy.selectors import municipality_list_for_user
-
-from .models import (
-    DirectorateDocument,
-    DirectoratePage,
-    DirectorateRole,
-    DirectorateUnit,
-    Person,
-    ServiceStandard,
+from municipium.organisation.models import Person, Unit
+from municipium.organisation.selectors import (
+    position_list_current,
+    unit_children_of,
+    unit_descendant_ids,
+    unit_list_for_municipality,
 )
+from municipium.tenancy.models import Municipality
+
+from .models import DirectorateDocument, DirectoratePage, ServiceStandard
 from .org_chart import OrgNode, org_chart_build
 
 # The one size of a person's photo on the site: templates ask for this rendition only, so
@@ -33,51 +32,85 @@ def directorate_list_for_home(*, index: Page | None) -> QuerySet[DirectoratePage
     return DirectoratePage.objects.live().child_of(index).order_by("path")
 
 
-def person_list_for_municipality(*, municipality: Municipality | None) -> QuerySet[Person]:
-    if municipality is None:
-        return Person.objects.none()
-    return Person.objects.filter(municipality=municipality)
+@dataclass
+class Role:
+    """A position as a directorate page shows it: ``unit`` is the section it is held in, or
+    None when held in the directorate itself (its director, its staff)."""
 
+    person: Person
+    title: str
+    unit: Unit | None
+    is_head: bool
+    appointed_on: datetime.date | None
+    sort_key: tuple = ()
+    directorate: DirectoratePage | None = None
 
-def person_list_for_user(*, user) -> QuerySet[Person]:
-    """The people of the municipalities a member of staff works for."""
-    return Person.objects.filter(municipality__in=municipality_list_for_user(user=user))
+    @property
+    def unit_id(self) -> int | None:
+        return self.unit.pk if self.unit is not None else None
 
 
 def _photos_prefetch() -> Prefetch:
-    return Prefetch(
-        "person__photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER)
-    )
-
-
-def _with_people(roles):
-    return roles.select_related("person", "unit").prefetch_related(_photos_prefetch())
+    """A person's photo with the one rendition the site shows."""
+    return Prefetch("photo", queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER))
 
 
 def person_photos_prefetch(roles) -> None:
     """Read the photos of ``roles``' people with their renditions, two queries for them all:
     for the page of a directory that is shown, not for every role it filtered."""
-    prefetch_related_objects(roles, _photos_prefetch())
+    prefetch_related_objects([role.person for role in roles], _photos_prefetch())
 
 
-def directorate_role_list_current(
-    *, page: DirectoratePage, municipality: Municipality | None, today: datetime.date
-) -> list[DirectorateRole]:
-    """The page's roles held today by people of ``municipality``, in the editors' order.
-    Read through the page, so that a preview shows the roles of the draft."""
-    if municipality is None:
-        return []
-    return [
-        role
-        for role in _with_people(page.roles.all())
-        if role.person.municipality_id == municipality.pk and role.is_current(today)
+def _roles_of(positions, *, top: Unit, order: dict[int, int]) -> list[Role]:
+    """The directorate ``top``'s roles: its own first (its head first), then its sections'
+    in the organisation's order."""
+    roles = [
+        Role(
+            person=position.person,
+            title=position.title,
+            unit=None if position.unit_id == top.pk else position.unit,
+            is_head=position.is_head,
+            appointed_on=position.appointed_on,
+            sort_key=(
+                position.unit_id != top.pk,
+                order.get(position.unit_id, 0),
+                not position.is_head,
+                position.sort_order or 0,
+            ),
+        )
+        for position in positions
     ]
+    roles.sort(key=lambda role: role.sort_key)
+    return roles
+
+
+def _organisation_of(municipality: Municipality, pages, today, photos: bool):
+    """The units below each page's unit and the roles held in them today: a fixed number of
+    queries whatever the number of units and people."""
+    units = list(
+        unit_list_for_municipality(municipality=municipality).order_by("sort_order", "code")
+    )
+    children = unit_children_of(units)
+    by_id = {unit.pk: unit for unit in units}
+    order = {unit.pk: position for position, unit in enumerate(units)}
+    subtrees = {
+        page.pk: unit_descendant_ids(units=[page.unit_id], children=children)
+        for page in pages
+        if page.unit_id in by_id
+    }
+    every = set().union(*subtrees.values()) if subtrees else set()
+    positions = position_list_current(units=every, today=today) if every else []
+    if photos:
+        prefetch_related_objects([p.person for p in positions], _photos_prefetch())
+    for position in positions:
+        position.unit = by_id[position.unit_id]  # with its names, read once
+    return by_id, subtrees, positions, order
 
 
 @dataclass
 class DirectorateDetail:
-    director: DirectorateRole | None
-    roles: list[DirectorateRole]
+    director: Role | None
+    roles: list[Role]
     org_chart: OrgNode | None
     documents: list[DirectorateDocument] = field(default_factory=list)
     service_standards: list[ServiceStandard] = field(default_factory=list)
@@ -88,10 +121,18 @@ def directorate_get_detail(
     *, page: DirectoratePage, municipality: Municipality | None, today: datetime.date
 ) -> DirectorateDetail:
     """Everything a directorate page shows besides its own fields, in a fixed number of
-    queries whatever the number of units, people, documents and services."""
-    roles = directorate_role_list_current(page=page, municipality=municipality, today=today)
-    units: list[DirectorateUnit] = list(page.units.all())
-    chart = org_chart_build(title=page.title, units=units, roles=roles) if units or roles else None
+    queries whatever the number of units, people, documents and services. Its units and
+    people are its unit's in the organisation: the same in every language."""
+    roles, chart = [], None
+    if municipality is not None and page.unit_id is not None:
+        by_id, subtrees, positions, order = _organisation_of(municipality, [page], today, True)
+        top = by_id.get(page.unit_id)
+        if top is not None and top.municipality_id == municipality.pk:
+            roles = _roles_of(positions, top=top, order=order)
+            sections = [by_id[pk] for pk in sorted(subtrees[page.pk], key=order.get)]
+            sections = [unit for unit in sections if unit.pk != top.pk and unit.is_active]
+            if sections or roles:
+                chart = org_chart_build(title=page.title, units=sections, roles=roles)
     return DirectorateDetail(
         director=next((role for role in roles if _is_director(role)), None),
         roles=roles,
@@ -117,13 +158,13 @@ def _reports_to(page: DirectoratePage, municipality: Municipality | None):
 class DirectoryListing:
     directorates: list[DirectoratePage]  # those shown
     choices: list[DirectoratePage]  # every directorate, for the filter
-    roles: list[DirectorateRole]
+    roles: list[Role]
     selected: DirectoratePage | None
     query: str
 
 
-def _is_director(role: DirectorateRole) -> bool:
-    return role.is_head and role.unit_id is None
+def _is_director(role: Role) -> bool:
+    return role.is_head and role.unit is None
 
 
 def _matches(terms: list[str], *texts: str) -> bool:
@@ -139,8 +180,8 @@ def directory_list(
     query: str = "",
     directorate_id: int | None = None,
 ) -> DirectoryListing:
-    """The directorates under ``index`` and the current roles of ``municipality``'s people
-    in them, narrowed to one directorate and to a text (names, titles, units) if given.
+    """The directorates under ``index`` and the people who hold positions today in their
+    units, narrowed to one directorate and to a text (names, titles, units) if given.
     Text is compared through ``core.text.normalise``, as search does: a municipality's
     directory is small enough to filter after one read."""
     choices = list(directorate_list_for_home(index=index))
@@ -150,15 +191,14 @@ def directory_list(
     roles = []
     if municipality is not None and pages:
         # Photos are read for the page of people shown: person_photos_prefetch.
-        found = DirectorateRole.objects.filter(
-            page_id__in=[page.pk for page in pages], person__municipality=municipality
-        ).select_related("person", "unit")
-        roles = [role for role in found if role.is_current(today)]
-    order = {page.pk: position for position, page in enumerate(choices)}
-    # By directorate, its director first, then in the editors' order.
-    roles.sort(key=lambda r: (order[r.page_id], not _is_director(r), r.sort_order or 0))
-    for role in roles:
-        role.directorate = by_id[role.page_id]
+        units, subtrees, positions, order = _organisation_of(municipality, pages, today, False)
+        for page in pages:
+            if page.pk not in subtrees:
+                continue
+            mine = [p for p in positions if p.unit_id in subtrees[page.pk]]
+            for role in _roles_of(mine, top=units[page.unit_id], order=order):
+                role.directorate = page
+                roles.append(role)
     terms = tokens(query)
     if terms:
         roles = [

@@ -195,13 +195,7 @@ def staff_ensure(municipality: Municipality, *, home_pages: list[Page]) -> str:
     """A group of editors who work on this municipality's pages only, and one demo editor.
     Returns the editor's user name."""
     group, _created = Group.objects.get_or_create(name=f"{municipality.slug} editors")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(
-            content_type__app_label="directory",
-            codename__in=["add_person", "change_person", "delete_person", "view_person"],
-        ),
-    )
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
     for home in home_pages:
         for codename in EDITOR_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(

@@ -1,12 +1,10 @@
-"""What a directorate page holds in rows: the units of its organisation chart, the roles of
-people in it, its service standards and its documents."""
+"""What a directorate page holds in rows: its service standards and its documents. Its units
+and people are the organisation's (``organisation.Unit``), the same in every language."""
 
-import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.documents import get_document_model_string
@@ -15,96 +13,6 @@ from wagtail.models import Orderable
 from ..durations import DurationUnit, duration_text
 
 PAGE = "directory.DirectoratePage"
-
-
-class DirectorateUnit(Orderable):
-    """A box of the organisation chart: a section, an office, a team."""
-
-    page = ParentalKey(PAGE, on_delete=models.CASCADE, related_name="units")
-    name = models.CharField(_("name"), max_length=200)
-    parent = models.ForeignKey(
-        "self",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("part of"),
-        help_text=_(
-            "Empty: directly under the directorate. A unit added now can be chosen here "
-            "once the page has been published with it."
-        ),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("parent")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("unit")
-        verbose_name_plural = _("units")
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        if self.pk and self.parent_id == self.pk:
-            raise ValidationError({"parent": _("A unit cannot be part of itself.")})
-
-
-class DirectorateRole(Orderable):
-    """A person's role in the directorate, in one of its units or at its head."""
-
-    page = ParentalKey(PAGE, on_delete=models.CASCADE, related_name="roles")
-    person = models.ForeignKey(
-        "directory.Person",
-        on_delete=models.CASCADE,
-        related_name="roles",
-        verbose_name=_("person"),
-    )
-    title = models.CharField(
-        pgettext_lazy("job title", "title"),
-        max_length=200,
-        help_text=_("For example: Director, Head of unit, Specialist."),
-    )
-    unit = models.ForeignKey(
-        DirectorateUnit,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("unit"),
-        help_text=_("Empty: the directorate itself."),
-    )
-    is_head = models.BooleanField(
-        _("head"),
-        default=False,
-        help_text=_("Heads the unit; with no unit, heads the directorate (its director)."),
-    )
-    appointed_on = models.DateField(_("appointed on"), null=True, blank=True)
-    ended_on = models.DateField(
-        _("ended on"), null=True, blank=True, help_text=_("Empty while the role lasts.")
-    )
-
-    panels = [
-        FieldPanel("person"),
-        FieldPanel("title"),
-        FieldPanel("unit"),
-        FieldPanel("is_head"),
-        FieldRowPanel([FieldPanel("appointed_on"), FieldPanel("ended_on")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("role")
-        verbose_name_plural = _("roles")
-
-    def __str__(self):
-        return f"{self.person} ({self.title})"
-
-    def clean(self):
-        if self.appointed_on and self.ended_on and self.ended_on < self.appointed_on:
-            raise ValidationError({"ended_on": _("A role cannot end before it starts.")})
-
-    def is_current(self, today: datetime.date) -> bool:
-        started = self.appointed_on is None or self.appointed_on <= today
-        return started and (self.ended_on is None or self.ended_on >= today)
 
 
 class ServiceStandard(Orderable):

@@ -75,6 +75,18 @@ def _place_fields(label: str):
 
 
 class DirectoratePage(RoutablePageMixin, Page):
+    unit = models.ForeignKey(
+        "organisation.Unit",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pages",
+        verbose_name=_("unit of the organisation"),
+        help_text=_(
+            "The directorate this page presents: its sections, people and positions are "
+            "edited once, under Organisation, and shown in every language."
+        ),
+    )
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences."))
     # The director's name and title as text, for a directorate whose people are not entered.
     director_name = models.CharField(_("director"), max_length=200, blank=True)
@@ -143,15 +155,14 @@ class DirectoratePage(RoutablePageMixin, Page):
         FieldPanel("body"),
     ]
     organisation_panels = [
+        FieldPanel("unit"),
         MultiFieldPanel(
             [FieldPanel("phone"), FieldPanel("phone_extension"), FieldPanel("email")],
             heading=_("Contact"),
         ),
-        InlinePanel("roles", heading=_("People and their roles"), label=_("role")),
-        InlinePanel("units", heading=_("Units of the organisation chart"), label=_("unit")),
         MultiFieldPanel(
             [FieldPanel("director_name"), FieldPanel("director_title")],
-            heading=_("Director, when not entered as a person above"),
+            heading=_("Director, when the unit has no head entered"),
         ),
         MultiFieldPanel(
             [

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from municipium.directory.demo import directory_ensure
 from municipium.news.demo import news_ensure
+from municipium.organisation.demo import organisation_ensure
 from municipium.portal.demo import (
     accessibility_declarations_ensure,
     editorial_teams_ensure,
@@ -44,6 +45,8 @@ class Command(BaseCommand):
             municipality = tenancy_demo.municipality_ensure(
                 definition, root_page=homes[definition.default_language]
             )
+            editor = tenancy_demo.staff_ensure(municipality, home_pages=list(homes.values()))
+            back_office = organisation_ensure(municipality)
             directories = directory_ensure(definition.slug, homes)
             news = news_ensure(definition.slug, homes)
             standard_pages_ensure(homes, PAGES.get(definition.slug, {}))
@@ -52,10 +55,9 @@ class Command(BaseCommand):
             home_sections_set(homes, directories=directories, news=news)
             municipality.accessibility_declaration = declarations[definition.default_language]
             municipality.save()
-            editor = tenancy_demo.staff_ensure(municipality, home_pages=list(homes.values()))
             moderated = editorial_teams_ensure(definition.slug, municipality, directories)
             url = f"http://{definition.hostname}:{tenancy_demo.DEMO_PORT}/"
-            staff = ", ".join([editor, *moderated])
+            staff = ", ".join([editor, *moderated, *back_office])
             rows.append((definition.names[definition.default_language], url, staff))
         tenancy_demo.superuser_ensure()
         return rows

@@ -5,7 +5,7 @@ starts from it."""
 import datetime
 from collections import defaultdict
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from municipium.tenancy.models import Municipality
 from municipium.tenancy.selectors import municipality_list_for_user
@@ -115,12 +115,18 @@ def job_title_list_for_municipality(*, municipality: Municipality | None) -> Que
 def position_list_current(
     *, units, today: datetime.date, photos: Prefetch | None = None
 ) -> list[Position]:
-    """The positions held today in ``units`` (ids), each with its person, title and unit
-    and their names, in a fixed number of queries; heads first within a unit."""
+    """The positions held today in ``units`` (ids), each with its person, its title and
+    the title's names, in a fixed number of queries (the units' names are the caller's:
+    it has read the units); heads first within a unit. A person or
+    title of another municipality, however it got there, is never shown."""
     positions = (
-        Position.objects.filter(unit_id__in=list(units))
+        Position.objects.filter(
+            unit_id__in=list(units),
+            person__municipality=F("unit__municipality"),
+            job_title__municipality=F("unit__municipality"),
+        )
         .select_related("person", "job_title", "unit")
-        .prefetch_related("job_title__names", "unit__names")
+        .prefetch_related("job_title__names")
         .order_by("unit__sort_order", "-is_head", "sort_order", "pk")
     )
     if photos is not None:

@@ -1,8 +1,8 @@
 """Changes to a municipality's organisation: units, people, job titles and staff memberships.
 
 Each is a named service that takes the acting user (``by``; None for the system and the demo),
-runs in one transaction, validates, writes one audit entry with what changed, and queues the
-purge of the municipality's cached pages on commit (directorate pages show the organisation).
+runs in one transaction, validates, writes one audit entry with what changed, and purges the
+municipality's cached pages (directorate pages show the organisation).
 The admin's views call ``*_save`` with an instance that carries the form's unsaved changes,
 child rows (names, positions) included."""
 
@@ -19,15 +19,14 @@ from municipium.tenancy.services import municipality_purge_cache
 from .models import JobTitle, JobTitleName, Membership, Person, Position, Unit, UnitName
 
 
-def _purge_on_commit(municipality_id: int) -> None:
+def _purge(municipality_id: int) -> None:
+    """Purge the municipality's cached pages: directorate pages show its organisation. The
+    purge is part of the transaction (a new cache generation, forgotten again on commit)."""
     from municipium.tenancy.models import Municipality
 
-    def purge():
-        municipality = Municipality.objects.select_related("site").filter(pk=municipality_id)
-        if (found := municipality.first()) is not None:
-            municipality_purge_cache(municipality=found)
-
-    transaction.on_commit(purge)
+    municipality = Municipality.objects.select_related("site").filter(pk=municipality_id).first()
+    if municipality is not None:
+        municipality_purge_cache(municipality=municipality)
 
 
 def _names(instance) -> dict[str, str]:
@@ -82,11 +81,15 @@ def _check_parent(unit: Unit) -> None:
 
 
 def _overlaps(first: Position, second: Position) -> bool:
-    def period(position):
-        return (position.appointed_on or date.min, position.ended_on or date.max)
-
-    (start, end), (other_start, other_end) = period(first), period(second)
-    return start <= other_end and other_start <= end
+    """Two heads of a unit conflict when neither has ended, or when both periods are known
+    and overlap. An unknown start is no evidence of an overlap."""
+    if first.ended_on is None and second.ended_on is None:
+        return True
+    if first.appointed_on is None or second.appointed_on is None:
+        return False
+    return first.appointed_on <= (second.ended_on or date.max) and second.appointed_on <= (
+        first.ended_on or date.max
+    )
 
 
 def _check_positions(unit: Unit) -> None:
@@ -122,7 +125,7 @@ def unit_save(*, instance: Unit, by) -> Unit:
         unit=instance,
         snapshot_of=unit_snapshot,
     )
-    _purge_on_commit(municipality.pk)
+    _purge(municipality.pk)
     return instance
 
 
@@ -146,7 +149,7 @@ def unit_delete(*, instance: Unit, by) -> None:
         )
     except ProtectedError as error:
         raise ValidationError(_("Other records still refer to this unit.")) from error
-    _purge_on_commit(municipality_id)
+    _purge(municipality_id)
 
 
 def unit_ensure(
@@ -198,7 +201,7 @@ def person_save(*, instance: Person, by) -> Person:
     audited_save(
         instance, by=by, action_prefix="organisation.person", municipality=instance.municipality_id
     )
-    _purge_on_commit(instance.municipality_id)
+    _purge(instance.municipality_id)
     return instance
 
 
@@ -208,7 +211,7 @@ def person_delete(*, instance: Person, by) -> None:
     audited_delete(
         instance, by=by, action_prefix="organisation.person", municipality=municipality_id
     )
-    _purge_on_commit(municipality_id)
+    _purge(municipality_id)
 
 
 def person_ensure(*, municipality, name: str, by, **fields) -> Person:
@@ -234,7 +237,7 @@ def job_title_save(*, instance: JobTitle, by) -> JobTitle:
         municipality=instance.municipality_id,
         snapshot_of=job_title_snapshot,
     )
-    _purge_on_commit(instance.municipality_id)
+    _purge(instance.municipality_id)
     return instance
 
 

@@ -1,7 +1,6 @@
 """What a directorate page holds in rows: its service standards and its documents. Its units
 and people are the organisation's (``organisation.Unit``), the same in every language."""
 
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _

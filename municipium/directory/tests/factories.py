@@ -2,30 +2,19 @@
 
 import datetime
 
-import factory
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from municipium.directory.models import DirectoratePage, DirectoryIndexPage, Person
+from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.directory.services import (
     directorate_documents_set,
-    directorate_roles_set,
     directorate_service_standards_set,
-    directorate_units_set,
 )
+from municipium.organisation.models import Unit
+from municipium.organisation.tests.factories import PersonFactory, job_title, positions, unit
 from municipium.portal.services import page_ensure
-
-
-class PersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    name = factory.Sequence(lambda n: f"Kişi {n}")
-    email = factory.LazyAttribute(lambda o: f"{o.name.lower().replace(' ', '.')}@example.org")
-    phone = "(0232) 555 01 00"
-    phone_extension = "42"
 
 
 def photo(name="photo.png"):
@@ -57,32 +46,45 @@ def standard(service, *documents, value=None, unit="", text=""):
     }  # fmt: skip
 
 
+END = datetime.date(2015, 1, 1)
+
+
 def organisation(page, municipality, *, units: int, people_per_unit: int, photos=False):
-    """``units`` units (every third one part of the one before it), each with a head and
-    ``people_per_unit - 1`` members, a director, a former director, ``units`` documents
-    and ``units`` service standards."""
-    layout = [(f"Birim {n}", f"Birim {n - 1}" if n % 3 == 2 else None) for n in range(1, units + 1)]
-    made = directorate_units_set(page=page, units=layout)
+    """The page's unit, with ``units`` sections (every third one part of the one before it),
+    each with a head and ``people_per_unit - 1`` members; a director, a former director,
+    ``units`` documents and ``units`` service standards."""
+    top = unit(municipality, page.slug, kind=Unit.Kind.DIRECTORATE)
+    DirectoratePage.objects.filter(translation_key=page.translation_key).update(unit=top)
+    page.unit = top
+    sections = {}
+    for n in range(1, units + 1):
+        parent = sections.get(n - 1) if n % 3 == 2 else None
+        sections[n] = unit(
+            municipality, f"{page.slug}-birim-{n}", parent=parent or top,
+            names={"tr": f"Birim {n}", "en": f"Unit {n}"}, sort_order=n,
+        )  # fmt: skip
 
     def person(name):
         return PersonFactory(
             municipality=municipality, name=name, photo=photo(f"{name}.png") if photos else None
         )
 
-    roles = [
-        {"person": person("Müdür Kişi"), "title": "Müdür", "unit": None, "is_head": True},
-        {
-            "person": person("Eski Müdür"), "title": "Müdür", "unit": None, "is_head": True,
-            "appointed_on": datetime.date(2010, 1, 1), "ended_on": datetime.date(2015, 1, 1),
-        },
-    ]  # fmt: skip
-    for name, unit in made.items():
-        for n in range(people_per_unit):
-            roles.append(
-                {"person": person(f"{name} kişi {n}"), "title": "Şef" if n == 0 else "Uzman",
-                 "unit": unit, "is_head": n == 0}
-            )  # fmt: skip
-    directorate_roles_set(page=page, roles=roles)
+    director = job_title(municipality, "mudur", tr="Müdür", en="Director")
+    chief = job_title(municipality, "sef", tr="Şef", en="Head of section")
+    expert = job_title(municipality, "uzman", tr="Uzman", en="Specialist")
+    positions(
+        top,
+        (person("Müdür Kişi"), director, True),
+        (person("Eski Müdür"), director, True, datetime.date(2010, 1, 1), END),
+    )  # fmt: skip
+    for n, section in sections.items():
+        positions(
+            section,
+            *[
+                (person(f"Birim {n} kişi {k}"), chief if k == 0 else expert, k == 0)
+                for k in range(people_per_unit)
+            ],
+        )
     directorate_documents_set(
         page=page, documents=[(document(f"Belge {n}", f"belge-{n}.pdf"), "") for n in range(units)]
     )
@@ -90,3 +92,4 @@ def organisation(page, municipality, *, units: int, people_per_unit: int, photos
         page=page,
         rows=[standard(f"Hizmet {n}", "Dilekçe", value=n + 1, unit="days") for n in range(units)],
     )
+    return top

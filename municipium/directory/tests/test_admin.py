@@ -1,13 +1,12 @@
-"""Staff manage the people of their own municipality in the admin, and only see those."""
+"""Editors choose a directorate page's unit among their own municipality's; the page shows
+the unit's sections and people, the draft's choice in the preview."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
-from municipium.directory.models import Person
-
-from .factories import PersonFactory
+from municipium.organisation.tests.factories import PersonFactory, job_title, positions, unit
 
 pytestmark = pytest.mark.django_db
 
@@ -47,46 +46,25 @@ def admin(client, path, **kwargs):
     return method(path, HTTP_HOST="bornova.localhost", **kwargs)
 
 
-def test_the_people_listing_shows_only_the_editors_municipality(client, bornova_editor, people):
-    html = admin(client, "/admin/people/").content.decode()
-    assert "Deniz Arslan" in html and "Elif Karaca" not in html
-    found = admin(client, "/admin/people/?q=elif").content.decode()
-    assert "Elif Karaca" not in found
+@pytest.fixture
+def units(bornova, sisli, people):
+    """A unit of each municipality, with a head; Bornova's has a section."""
+    director = job_title(bornova, "mudur", tr="Müdür", en="Director")
+    culture_unit = unit(bornova, "kultur", kind="directorate", names={"tr": "Kültür Birimi"})
+    unit(bornova, "sergi", parent=culture_unit, names={"tr": "Sergi ve Arşiv"})
+    positions(culture_unit, (people[0], director, True))
+    other = unit(sisli, "ozel-kalem", kind="directorate", names={"tr": "Şişli Özel Kalem"})
+    return culture_unit, other
 
 
-def test_another_municipalitys_person_cannot_be_opened(client, bornova_editor, people):
-    stranger = people[1]
-    for view in ("edit", "delete", "history", "usage"):
-        response = admin(client, f"/admin/people/{view}/{stranger.pk}/")
-        assert response.status_code == 404, view
-    assert admin(client, f"/admin/people/edit/{people[0].pk}/").status_code == 200
-
-
-def test_a_person_is_added_only_to_the_editors_municipality(client, bornova_editor, bornova, sisli):
-    refused = admin(client, "/admin/people/new/", data={"municipality": sisli.pk, "name": "X"})
-    assert refused.status_code == 200 and not Person.objects.exists()
-    added = admin(client, "/admin/people/new/", data={"municipality": bornova.pk, "name": "Yeni"})
-    assert added.status_code == 302
-    assert Person.objects.get().municipality == bornova
-
-
-def test_the_page_editor_offers_only_the_municipalitys_people(
-    client, bornova_editor, people, culture
+def test_the_page_editor_offers_only_the_municipalitys_units(
+    client, bornova_editor, units, culture
 ):
     html = admin(client, f"/admin/pages/{culture.pk}/edit/").content.decode()
-    assert "Deniz Arslan" in html and "Elif Karaca" not in html
+    assert "Kültür Birimi" in html and "Şişli Özel Kalem" not in html
 
 
-def test_changing_a_person_purges_the_cached_pages(bornova, people):
-    before = type(bornova).objects.get(pk=bornova.pk).cache_generation
-    people[0].name = "Deniz Arslan Yıldız"
-    people[0].save()
-    assert type(bornova).objects.get(pk=bornova.pk).cache_generation == before + 1
-
-
-def test_an_editor_publishes_units_and_roles_from_the_page_editor(
-    client, bornova_editor, people, culture, bornova
-):
+def _page_data(culture, **fields):
     from wagtail.test.utils.form_data import (
         inline_formset,
         nested_form_data,
@@ -94,60 +72,44 @@ def test_an_editor_publishes_units_and_roles_from_the_page_editor(
         streamfield,
     )
 
-    assert (
-        admin(client, f"/admin/pages/add/directory/directoratepage/{bornova.index.pk}/").status_code
-        == 200
-    )
-    data = nested_form_data(
+    return nested_form_data(
         {
             "title": culture.title, "slug": culture.slug, "duties": rich_text(""),
             "regulation_text": rich_text(""), "activity_areas": streamfield([]),
-            "body": streamfield([]),
-            "roles": inline_formset([
-                {"person": people[0].pk, "title": "Müdür", "unit": "", "is_head": "on",
-                 "appointed_on": "2021-03-01", "ended_on": ""},
-            ]),
-            "units": inline_formset([{"name": "Sergi ve Arşiv", "parent": ""}]),
-            "documents": inline_formset([]),
+            "body": streamfield([]), "documents": inline_formset([]),
             "service_standards": inline_formset([
                 {"service": "Salon tahsisi", "documents": "Dilekçe", "duration_value": "3",
                  "duration_unit": "working_days", "duration_text": ""},
             ]),
             "comments": inline_formset([]),
-            "action-publish": "publish",
+            **fields,
         }
     )  # fmt: skip
+
+
+def test_an_editor_publishes_the_pages_unit_from_the_page_editor(
+    client, bornova_editor, units, culture, bornova
+):
+    data = _page_data(culture, unit=units[0].pk, **{"action-publish": "publish"})
     response = admin(client, f"/admin/pages/{culture.pk}/edit/", data=data)
     assert response.status_code == 302, response.content.decode()[-3000:]
     culture.refresh_from_db()
-    assert list(culture.units.values_list("name", flat=True)) == ["Sergi ve Arşiv"]
-    assert culture.roles.get().person == people[0]
+    assert culture.unit == units[0]
     assert culture.service_standards.get().duration_display
+    html = client.get(culture.url, HTTP_HOST="bornova.localhost").content.decode()
+    assert "Deniz Arslan" in html and "Sergi ve Arşiv" in html
 
 
-def test_the_preview_shows_the_drafts_units_and_people(client, bornova_editor, people, culture):
-    from wagtail.test.utils.form_data import (
-        inline_formset,
-        nested_form_data,
-        rich_text,
-        streamfield,
-    )
+def test_another_municipalitys_unit_is_refused(client, bornova_editor, units, culture):
+    data = _page_data(culture, unit=units[1].pk, **{"action-publish": "publish"})
+    response = admin(client, f"/admin/pages/{culture.pk}/edit/", data=data)
+    assert response.status_code == 200
+    culture.refresh_from_db()
+    assert culture.unit is None
 
-    data = nested_form_data(
-        {
-            "title": culture.title, "slug": culture.slug, "duties": rich_text(""),
-            "regulation_text": rich_text(""), "activity_areas": streamfield([]),
-            "body": streamfield([]),
-            "roles": inline_formset([
-                {"person": people[0].pk, "title": "Taslak Müdür", "unit": "", "is_head": "on",
-                 "appointed_on": "", "ended_on": ""},
-            ]),
-            "units": inline_formset([{"name": "Taslak Birim", "parent": ""}]),
-            "documents": inline_formset([]), "service_standards": inline_formset([]),
-            "comments": inline_formset([]),
-        }
-    )  # fmt: skip
+
+def test_the_preview_shows_the_drafts_unit_and_its_people(client, bornova_editor, units, culture):
     preview = f"/admin/pages/{culture.pk}/edit/preview/"
-    assert admin(client, preview, data=data).status_code == 200
+    assert admin(client, preview, data=_page_data(culture, unit=units[0].pk)).status_code == 200
     html = admin(client, preview).content.decode()
-    assert "Taslak Birim" in html and "Taslak Müdür" in html
+    assert "Sergi ve Arşiv" in html and "Deniz Arslan" in html

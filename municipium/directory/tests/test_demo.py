@@ -1,23 +1,21 @@
-"""The demo's directorates: everything seed pages 000 and 002 hold, made once."""
+"""The demo's organisations and directorates: everything seed pages 000 and 002 hold, a call
+centre and a mayor's office in each municipality, staff in units, all made once."""
 
 import pytest
 from django.core.management import call_command
 from wagtail.documents import get_document_model
+from wagtail.models import ModelLogEntry
 
-from municipium.directory.models import (
-    DirectorateDocument,
-    DirectoratePage,
-    DirectorateRole,
-    DirectorateUnit,
-    Person,
-    ServiceStandard,
-)
+from municipium.directory.models import DirectorateDocument, DirectoratePage, ServiceStandard
+from municipium.organisation.models import JobTitle, Membership, Person, Position, Unit
+from municipium.organisation.selectors import unit_list_for_user
+from municipium.tenancy.models import Municipality
 
 pytestmark = pytest.mark.django_db
 
 MODELS = (
-    Person, DirectorateUnit, DirectorateRole, ServiceStandard, DirectorateDocument,
-    get_document_model(),
+    Person, Unit, Position, JobTitle, Membership, ServiceStandard, DirectorateDocument,
+    get_document_model(), ModelLogEntry,
 )  # fmt: skip
 
 
@@ -35,7 +33,7 @@ def test_the_demo_directorates_are_complete_and_made_once(client):
     assert (office.founded_on.isoformat(), office.founding_decision_number) == ("2012-03-09", "82")
     assert office.reports_to_text == "Belediye Başkanı"
     assert office.regulation_document is not None
-    assert 3 <= office.units.count() <= 6
+    assert 3 <= office.unit.children.count() <= 6
     standards = list(office.service_standards.all())
     assert {row.duration_unit for row in standards} >= {"immediately", "working_days", "minutes"}
     assert any(row.duration_text for row in standards)
@@ -43,8 +41,20 @@ def test_the_demo_directorates_are_complete_and_made_once(client):
 
     culture = DirectoratePage.objects.get(slug="kultur-ve-sosyal-isler", locale__language_code="en")
     assert any(block.value["items"] for block in culture.activity_areas)
-    assert 3 <= culture.units.count() <= 6 and culture.documents.count() == 2
-    assert culture.roles.filter(is_head=True, unit__isnull=True).count() == 1
+    assert 3 <= culture.unit.children.count() <= 6 and culture.documents.count() == 2
+    assert culture.unit.positions.filter(is_head=True).count() == 1
+    turkish = DirectoratePage.objects.get(slug="kultur-ve-sosyal-isler", locale__language_code="tr")
+    assert turkish.unit_id == culture.unit_id  # one organisation for both languages
+
+    for municipality in Municipality.objects.all():
+        kinds = set(municipality.units.values_list("kind", flat=True))
+        assert {Unit.Kind.CALL_CENTRE, Unit.Kind.MAYORS_OFFICE} <= kinds, municipality.slug
+        assert Membership.objects.filter(unit__municipality=municipality).exists()
+    clerk = Membership.objects.get(user__username="clerk-bornova")
+    bornova = clerk.unit.municipality
+    assert list(unit_list_for_user(municipality=bornova, user=clerk.user)) == [clerk.unit]
+    director = Membership.objects.get(user__username="director-bornova").user
+    assert unit_list_for_user(municipality=bornova, user=director).count() >= 6
 
     html = client.get("/en/directorates/ozel-kalem/", HTTP_HOST="sisli.localhost").content.decode()
     assert "Appointment with the Mayor" in html and "Protocol and Ceremonies Unit" in html

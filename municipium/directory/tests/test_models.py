@@ -1,13 +1,11 @@
-"""Rules of a single row: durations, roles' dates, the footer's places of application."""
-
-import datetime
+"""Rules of a single row: durations, the footer's places of application."""
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from municipium.directory.durations import duration_text
-from municipium.directory.models import DirectoratePage, DirectorateRole, ServiceStandard
+from municipium.directory.models import DirectoratePage, ServiceStandard
 
 
 @pytest.mark.parametrize(
@@ -56,18 +54,6 @@ def test_immediately_needs_no_value_and_keeps_none():
 def test_documents_are_one_per_line():
     row = ServiceStandard(service="Randevu", documents="Dilekçe\n\n  Kimlik belgesi  \n")
     assert row.document_list == ["Dilekçe", "Kimlik belgesi"]
-
-
-def test_a_role_cannot_end_before_it_starts_and_is_current_between_its_dates():
-    day = datetime.date(2026, 5, 1)
-    role = DirectorateRole(appointed_on=day, ended_on=day - datetime.timedelta(days=1))
-    with pytest.raises(ValidationError):
-        role.clean()
-    role.ended_on = day + datetime.timedelta(days=30)
-    assert role.is_current(day) and role.is_current(role.ended_on)
-    assert not role.is_current(day - datetime.timedelta(days=1))
-    assert not role.is_current(role.ended_on + datetime.timedelta(days=1))
-    assert DirectorateRole().is_current(day)
 
 
 @pytest.mark.django_db

@@ -4,15 +4,11 @@ import datetime
 
 import pytest
 
-from municipium.directory.models import DirectorateRole
-from municipium.directory.selectors import (
-    directorate_get_detail,
-    directory_list,
-    person_list_for_user,
-)
-from municipium.directory.services import directorate_roles_set, directorate_units_set
+from municipium.directory.selectors import directorate_get_detail, directory_list
+from municipium.organisation.models import Position, Unit
+from municipium.organisation.tests.factories import PersonFactory, job_title, positions, unit
 
-from .factories import PersonFactory, directorate
+from .factories import directorate
 
 pytestmark = pytest.mark.django_db
 
@@ -21,26 +17,26 @@ TODAY = datetime.date(2026, 11, 23)
 
 @pytest.fixture
 def staffed(bornova, culture):
-    units = directorate_units_set(page=culture, units=[("Sergi ve Arşiv Birimi", None)])
-    director = PersonFactory(municipality=bornova, name="Deniz Arslan")
-    head = PersonFactory(municipality=bornova, name="Gizem Tekin")
-    former = PersonFactory(municipality=bornova, name="Eski Müdür")
-    directorate_roles_set(
-        page=culture,
-        roles=[
-            {"person": director, "title": "Müdür", "is_head": True, "unit": None},
-            {"person": head, "title": "Birim Sorumlusu", "is_head": True,
-             "unit": units["Sergi ve Arşiv Birimi"]},
-            {"person": former, "title": "Müdür", "is_head": True, "unit": None,
-             "ended_on": datetime.date(2020, 1, 1)},
-        ],
+    top = unit(bornova, "kultur", kind=Unit.Kind.DIRECTORATE)
+    section = unit(bornova, "sergi", parent=top, names={"tr": "Sergi ve Arşiv Birimi"})
+    director = job_title(bornova, "mudur", tr="Müdür")
+    positions(
+        top,
+        (PersonFactory(municipality=bornova, name="Deniz Arslan"), director, True),
+        (PersonFactory(municipality=bornova, name="Eski Müdür"), director, True,
+         datetime.date(2015, 1, 1), datetime.date(2020, 1, 1)),
     )  # fmt: skip
+    head = job_title(bornova, "birim-sorumlusu", tr="Birim Sorumlusu")
+    positions(section, (PersonFactory(municipality=bornova, name="Gizem Tekin"), head, True))
+    culture.unit = top
+    culture.save()
     return culture
 
 
-def smuggle(page, person, title="Sızan Kişi"):
-    """A role given to another municipality's person behind the services' back."""
-    DirectorateRole.objects.create(page=page, person=person, title=title, sort_order=99)
+def smuggle(page, person):
+    """A position given to another municipality's person behind the services' back."""
+    title = job_title(person.municipality, "sizan", tr="Sızan")
+    Position.objects.create(unit=page.unit, person=person, job_title=title, sort_order=99)
 
 
 def test_the_detail_has_the_current_director_and_leaves_former_roles_out(bornova, staffed):
@@ -55,10 +51,19 @@ def test_the_detail_has_the_current_director_and_leaves_former_roles_out(bornova
 
 def test_a_person_of_another_municipality_never_appears(bornova, sisli, staffed):
     smuggle(staffed, PersonFactory(municipality=sisli, name="Sızan Kişi"))
+    foreign = unit(sisli, "ozel-kalem", kind=Unit.Kind.DIRECTORATE)
+    other = directorate(bornova.index, slug="yabanci", title="Yabancı")
+    other.unit = foreign  # a page pointing at another municipality's unit shows nobody
+    other.save()
+    positions(
+        foreign, (PersonFactory(municipality=sisli, name="Şişlili Müdür"), job_title(sisli), True)
+    )
     detail = directorate_get_detail(page=staffed, municipality=bornova, today=TODAY)
     listing = directory_list(index=bornova.index, municipality=bornova, today=TODAY)
     names = {role.person.name for role in [*detail.roles, *listing.roles]}
     assert "Sızan Kişi" not in names and "Deniz Arslan" in names
+    assert "Şişlili Müdür" not in names
+    assert directorate_get_detail(page=other, municipality=bornova, today=TODAY).roles == []
 
 
 def test_without_a_municipality_nobody_is_shown(staffed):
@@ -83,11 +88,12 @@ def test_the_directory_filters_by_name_title_or_unit(bornova, staffed, query, pe
 
 def test_the_directory_filters_by_directorate(bornova, staffed):
     parks = directorate(bornova.index, slug="park", title="Park ve Bahçeler Müdürlüğü")
-    directorate_roles_set(
-        page=parks,
-        roles=[{"person": PersonFactory(municipality=bornova, name="Ayşe Çelik"),
-                "title": "Müdür", "is_head": True}],
-    )  # fmt: skip
+    parks.unit = unit(bornova, "park", kind=Unit.Kind.DIRECTORATE)
+    parks.save()
+    positions(
+        parks.unit,
+        (PersonFactory(municipality=bornova, name="Ayşe Çelik"), job_title(bornova, "mudur"), True),
+    )
     every = directory_list(index=bornova.index, municipality=bornova, today=TODAY)
     assert [page.title for page in every.choices] == [staffed.title, parks.title]
     assert len(every.roles) == 3
@@ -105,15 +111,3 @@ def test_the_directory_filters_by_directorate(bornova, staffed):
 def test_the_directory_matches_directorates_by_title(bornova, staffed):
     listing = directory_list(index=bornova.index, municipality=bornova, today=TODAY, query="kültür")
     assert listing.directorates == [staffed]
-
-
-def test_staff_list_only_the_people_of_their_municipality(bornova, sisli, django_user_model):
-    from django.contrib.auth.models import Group
-
-    PersonFactory(municipality=bornova, name="Bornovalı")
-    PersonFactory(municipality=sisli, name="Şişlili")
-    group = Group.objects.create(name="bornova staff")
-    bornova.staff_groups.add(group)
-    clerk = django_user_model.objects.create_user("clerk")
-    clerk.groups.add(group)
-    assert [person.name for person in person_list_for_user(user=clerk)] == ["Bornovalı"]

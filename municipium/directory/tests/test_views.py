@@ -16,15 +16,14 @@ from django.utils import translation
 from municipium.directory import exports
 from municipium.directory.durations import duration_text
 from municipium.directory.exports import legal_columns
-from municipium.directory.models import DirectorateRole
 from municipium.directory.services import (
     directorate_documents_set,
-    directorate_roles_set,
     directorate_service_standards_set,
-    directorate_units_set,
 )
+from municipium.organisation.models import Position, Unit
+from municipium.organisation.tests.factories import PersonFactory, job_title, positions, unit
 
-from .factories import PersonFactory, directorate, document, organisation, standard
+from .factories import directorate, document, organisation, standard
 
 pytestmark = pytest.mark.django_db
 
@@ -50,21 +49,26 @@ def json_ld(html):
 @pytest.fixture
 def office(culture, bornova):
     """The culture directorate with a small organisation and a service standards table."""
-    units = directorate_units_set(
-        page=culture, units=[("Etkinlik Şefliği", None), ("Sözlü Tarih Arşivi", "Etkinlik Şefliği")]
-    )
-    directorate_roles_set(
-        page=culture,
-        roles=[
-            {"person": PersonFactory(municipality=bornova, name="Deniz Arslan",
-                                     bio="Kırk yıllık kültür insanı."), "title": "Müdür",
-             "is_head": True, "appointed_on": datetime.date(2021, 3, 1)},
-            {"person": PersonFactory(municipality=bornova, name="Selin Öztürk"), "title": "Şef",
-             "is_head": True, "unit": units["Etkinlik Şefliği"]},
-            {"person": PersonFactory(municipality=bornova, name="Barış Uçar"),
-             "title": "Arşiv Uzmanı", "unit": units["Sözlü Tarih Arşivi"]},
-        ],
+    top = unit(bornova, "kultur", kind=Unit.Kind.DIRECTORATE)
+    events = unit(bornova, "etkinlik", parent=top, names={"tr": "Etkinlik Şefliği"})
+    archive = unit(bornova, "sozlu-tarih", parent=events, names={"tr": "Sözlü Tarih Arşivi"})
+    positions(
+        top,
+        (PersonFactory(municipality=bornova, name="Deniz Arslan", bio="Kırk yıllık kültür insanı."),
+         job_title(bornova, "mudur", tr="Müdür"), True, datetime.date(2021, 3, 1)),
     )  # fmt: skip
+    positions(
+        events,
+        (PersonFactory(municipality=bornova, name="Selin Öztürk"),
+         job_title(bornova, "sef", tr="Şef"), True),
+    )  # fmt: skip
+    positions(
+        archive,
+        (PersonFactory(municipality=bornova, name="Barış Uçar"),
+         job_title(bornova, "arsiv-uzmani", tr="Arşiv Uzmanı"), False),
+    )  # fmt: skip
+    culture.unit = top
+    culture.save()
     directorate_service_standards_set(
         page=culture,
         rows=[
@@ -231,7 +235,8 @@ def test_json_ld_describes_the_directorate_and_its_people_and_cannot_break_out(c
 
 def test_a_person_of_another_municipality_never_appears_on_the_pages(client, office, sisli):
     stranger = PersonFactory(municipality=sisli, name="Sızan Kişi")
-    DirectorateRole.objects.create(page=office, person=stranger, title="Müdür", is_head=True)
+    title = job_title(sisli, "mudur", tr="Müdür")
+    Position.objects.create(unit=office.unit, person=stranger, job_title=title, sort_order=9)
     for path in (PAGE, "/tr/mudurlukler/"):
         assert "Sızan Kişi" not in html_of(client, path)
 
@@ -291,15 +296,20 @@ def queries_for(client, path):
         response = client.get(path, HTTP_HOST=HOST, HTTP_CACHE_CONTROL="no-cache")
     assert response.status_code == 200
     sqls = [query["sql"] for query in captured.captured_queries]
-    own = [sql for sql in sqls if re.search(r'FROM "(directory_|wagtailimages_|wagtaildocs_)', sql)]
+    own = [
+        sql
+        for sql in sqls
+        if re.search(r'FROM "(directory_|organisation_|wagtailimages_|wagtaildocs_)', sql)
+    ]
     return len(sqls), len(own)
 
 
-# The queries that read this app's tables, photos and documents: Wagtail's fetch of the index
-# (and of the directorate), then the roles with their people, the photos, their renditions;
-# on a directorate's page its units, documents and service standards; on the directory the
-# directorates. The rest is the page frame (routing, view restrictions, alerts, breadcrumbs).
-OWN_QUERIES = {PAGE: 8, "/tr/mudurlukler/": 5, "/tr/mudurlukler/?q=kişi": 5}
+# The queries that read this app's and the organisation's tables, photos and documents:
+# Wagtail's fetch of the index (and of the directorate); the municipality's units and their
+# names; the positions with their people and titles, the titles' names; the photos, their
+# renditions; on a directorate's page its documents and service standards; on the directory
+# the directorates. The rest is the page frame (routing, view restrictions, alerts, breadcrumbs).
+OWN_QUERIES = {PAGE: 10, "/tr/mudurlukler/": 8, "/tr/mudurlukler/?q=kişi": 8}
 
 
 @pytest.mark.parametrize("path", list(OWN_QUERIES))

@@ -18,8 +18,8 @@ Receipt.
     that day; one filed before opening on a working day is received at that day's opening; one
     filed at or after closing time, or on a day off, counts as received at the next working
     day's opening (``received_at``). The day of receipt is not counted: the count starts the
-    next day (Polish KPA art. 57 §1; Turkish and Iranian practice alike), so 1 working day from
-    a Monday-morning filing is due on Tuesday.
+    next day (Polish KPA art. 57 §1; Turkey's İYUK art. 8 and Iranian practice alike), so 1
+    working day from a Monday-morning filing is due on Tuesday.
 
 Working days (``working_days=n``).
     The deadline is the n-th working day after the day of receipt. A half day counts as a
@@ -28,8 +28,8 @@ Working days (``working_days=n``).
 Calendar days (``calendar_days=n``).
     The deadline is the n-th day after the day of receipt; if it is not a working day it moves
     to the next working day (Polish KPA art. 57 §4: "if the end of a time limit falls on a
-    Saturday or a statutory day off, the next day that is neither is the last day").
-    ``roll_forward=False`` keeps the n-th day.
+    Saturday or a statutory day off, the next day that is neither is the last day"; Turkey's
+    İYUK art. 8 likewise). ``roll_forward=False`` keeps the n-th day.
 
 Pauses.
     ``pauses`` is a sequence of ``(start, end)`` pairs of dates or aware datetimes: periods

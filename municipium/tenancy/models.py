@@ -1,5 +1,6 @@
 """A municipality: the tenant. One per Wagtail Site; everything else belongs to exactly one."""
 
+import datetime
 import zoneinfo
 
 from django import forms
@@ -91,6 +92,21 @@ class Municipality(ClusterableModel):
         blank=True,
         help_text=_("Days on which the municipality's offices are closed every week."),
     )
+    office_opens_at = models.TimeField(
+        _("offices open at"),
+        default=datetime.time(8, 30),
+        help_text=_("A request filed before this time counts as received that day."),
+    )
+    office_closes_at = models.TimeField(
+        _("offices close at"),
+        default=datetime.time(17, 30),
+        help_text=_("A request filed after this time counts as received on the next working day."),
+    )
+    half_day_closes_at = models.TimeField(
+        _("offices close on a half day at"),
+        default=datetime.time(12, 30),
+        help_text=_("On the eve of some holidays offices close early."),
+    )
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -166,6 +182,14 @@ class Municipality(ClusterableModel):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("office_opens_at"),
+                FieldPanel("office_closes_at"),
+                FieldPanel("half_day_closes_at"),
+            ],
+            heading=_("Office hours"),
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("address"),
                 FieldPanel("phone"),
                 FieldPanel("call_centre_phone"),
@@ -234,6 +258,7 @@ class Municipality(ClusterableModel):
             errors["time_zone"] = _("Unknown time zone: choose one from the list.")
         if len(set(self.weekend_days or [])) > 3:
             errors["weekend_days"] = _("A working week needs at least four working days.")
+        errors.update(self._office_hours_errors())
         for field in ("primary_colour", "accent_colour"):
             value = getattr(self, field)
             if not HEX_COLOUR.match(value or ""):
@@ -249,6 +274,20 @@ class Municipality(ClusterableModel):
                 }
         if errors:
             raise ValidationError(errors)
+
+    def _office_hours_errors(self) -> dict:
+        opens, closes, half = self.office_opens_at, self.office_closes_at, self.half_day_closes_at
+        if None in (opens, closes, half):
+            return {}  # the form has already said that the field is required
+        if closes <= opens:
+            return {"office_closes_at": _("Offices must close after they open.")}
+        if not opens < half <= closes:
+            return {
+                "half_day_closes_at": _(
+                    "On a half day offices close after they open and no later than on other days."
+                )
+            }
+        return {}
 
 
 class MunicipalityName(Orderable):
@@ -285,7 +324,12 @@ class PublicHoliday(models.Model):
     date = models.DateField(_("date"))
     name = models.CharField(_("name"), max_length=200)
     is_half_day = models.BooleanField(
-        _("half day"), default=False, help_text=_("Offices close at noon.")
+        _("half day"),
+        default=False,
+        help_text=_(
+            "A working day on which offices close early, at the municipality's half-day "
+            "closing time."
+        ),
     )
     is_estimate = models.BooleanField(
         _("estimated"),

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from . import clock
 from .models import Municipality, PublicHoliday
 
 TENANT_CACHE_SECONDS = 3600
@@ -154,16 +155,9 @@ def public_holiday_list(*, municipality: Municipality, year: int) -> QuerySet[Pu
     return municipality.holidays.filter(date__year=year)
 
 
-def is_working_day(*, municipality: Municipality, day: datetime.date, holidays=None) -> bool:
-    """A weekday that is not a weekend day nor a full public holiday. A half day still counts
-    as a working day (offices open in the morning)."""
-    if day.weekday() in set(municipality.weekend_days):
-        return False
-    if holidays is None:
-        holidays = set(
-            municipality.holidays.filter(date=day, is_half_day=False).values_list("date", flat=True)
-        )
-    return day not in holidays
+def is_working_day(*, municipality: Municipality, day: datetime.date) -> bool:
+    """A weekday that is not a weekend day nor a full public holiday (see ``tenancy.clock``)."""
+    return clock.is_working_day(municipality, day)
 
 
 def locale_get_for_language(language: str) -> Locale | None:

@@ -90,3 +90,10 @@ def test_staff_cannot_read_another_municipalitys_history_or_usage(
     bornova, sisli = two_towns
     assert client.get(**host(f"/admin/municipalities/{view}/{bornova.pk}/")).status_code == 200
     assert client.get(**host(f"/admin/municipalities/{view}/{sisli.pk}/")).status_code == 404
+
+
+def test_staff_set_their_office_hours_in_the_municipality_form(client, bornova_staff, two_towns):
+    bornova = two_towns[0]
+    html = client.get(**host(f"/admin/municipalities/edit/{bornova.pk}/")).content.decode()
+    for field in ("office_opens_at", "office_closes_at", "half_day_closes_at"):
+        assert f'name="{field}"' in html

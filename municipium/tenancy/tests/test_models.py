@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -59,3 +61,16 @@ def test_name_in_a_language_falls_back_to_the_default_language(municipality_fact
     municipality = municipality_factory(slug="bornova", names={"tr": "Bornova Belediyesi"})
     assert municipality.name_in("tr") == "Bornova Belediyesi"
     assert municipality.name_in("pl") == "Bornova Belediyesi"
+
+
+def test_offices_must_close_after_they_open(municipality_factory):
+    municipality = municipality_factory(slug="bornova")
+    municipality.office_closes_at = datetime.time(8, 0)
+    assert "office_closes_at" in errors_of(municipality)
+
+
+@pytest.mark.parametrize("closing", [datetime.time(8, 0), datetime.time(18, 0)])
+def test_a_half_day_closes_within_the_ordinary_office_hours(municipality_factory, closing):
+    municipality = municipality_factory(slug="bornova")
+    municipality.half_day_closes_at = closing
+    assert "half_day_closes_at" in errors_of(municipality)

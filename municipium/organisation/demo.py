@@ -261,7 +261,9 @@ def staff_memberships_ensure(municipality: Municipality, units: dict[str, Unit])
     group (the organisation and its staff), demo users in units. Returns their user names."""
     slug = municipality.slug
     staff, _created = Group.objects.get_or_create(name=f"{slug} staff")
-    staff.permissions.add(Permission.objects.get(codename="access_admin"))
+    staff.permissions.add(
+        Permission.objects.get(codename="access_admin"), *_permissions(["view_unit"])
+    )
     administrators, _created = Group.objects.get_or_create(name=f"{slug} administrators")
     administrators.permissions.add(
         Permission.objects.get(codename="access_admin"), *_permissions(ADMINISTRATOR_PERMISSIONS)

@@ -6,11 +6,23 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from municipium.tenancy.forms import MunicipalityOwnedForm
 from municipium.tenancy.viewsets import MunicipalityScopedViewSet
 
 from . import services
-from .forms import AdministeredForm, MembershipForm, UnitForm
+from .forms import MembershipForm, UnitForm
 from .models import JobTitle, Membership, Person, Unit
+from .selectors import membership_list_for_user, unit_list_for_staff
+
+
+def _units_of_staff(user, queryset):
+    """Staff see the units they may act in (a manager: the unit and those below it); a
+    municipality's administrators see all of its units."""
+    return queryset.filter(pk__in=unit_list_for_staff(user=user).values("pk"))
+
+
+def _memberships_administered(user, queryset):
+    return queryset.filter(pk__in=membership_list_for_user(user=user).values("pk"))
 
 
 class UnitViewSet(MunicipalityScopedViewSet):
@@ -23,6 +35,7 @@ class UnitViewSet(MunicipalityScopedViewSet):
     edit_handler = ObjectList(Unit.panels, base_form_class=UnitForm)
     save_service = services.unit_save
     delete_service = services.unit_delete
+    narrow_queryset = staticmethod(_units_of_staff)
 
 
 class PersonViewSet(MunicipalityScopedViewSet):
@@ -32,7 +45,7 @@ class PersonViewSet(MunicipalityScopedViewSet):
     list_display = ["name", "municipality", "email", "phone"]
     list_filter = ["municipality"]
     search_fields = ["name", "email"]
-    edit_handler = ObjectList(Person.panels, base_form_class=AdministeredForm)
+    edit_handler = ObjectList(Person.panels, base_form_class=MunicipalityOwnedForm)
     save_service = services.person_save
     delete_service = services.person_delete
 
@@ -43,7 +56,7 @@ class JobTitleViewSet(MunicipalityScopedViewSet):
     menu_label = _("Job titles")
     list_display = ["__str__", "code", "municipality"]
     list_filter = ["municipality"]
-    edit_handler = ObjectList(JobTitle.panels, base_form_class=AdministeredForm)
+    edit_handler = ObjectList(JobTitle.panels, base_form_class=MunicipalityOwnedForm)
     save_service = services.job_title_save
     delete_service = services.job_title_delete
 
@@ -59,6 +72,7 @@ class MembershipViewSet(MunicipalityScopedViewSet):
     edit_handler = ObjectList(Membership.panels, base_form_class=MembershipForm)
     save_service = services.membership_save
     delete_service = services.membership_delete
+    narrow_queryset = staticmethod(_memberships_administered)
 
 
 class OrganisationViewSetGroup(ModelViewSetGroup):

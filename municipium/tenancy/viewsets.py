@@ -37,17 +37,21 @@ class ServiceSaveMixin:
             # A rule of the service: shown on the form, nothing saved (the view's atomic
             # block rolled back).
             form.add_error(None, error)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 
-def scoped_views(lookup: str) -> tuple[type, ...]:
+def scoped_views(lookup: str, narrow=None) -> tuple[type, ...]:
     """Create, index, edit, delete, history and usage views limited to the rows of the
     user's municipalities, where ``lookup`` leads from a row to its municipality (``pk__in``,
-    ``municipality__in``). Writes go through the viewset's services when it names them."""
+    ``municipality__in``), and further by ``narrow(user, queryset)`` if given (the units a
+    member of staff may see). Writes go through the viewset's services when it names them."""
 
     def scope(view, queryset):
         allowed = municipality_list_for_user(user=view.request.user)
-        return queryset.filter(**{lookup: allowed})
+        queryset = queryset.filter(**{lookup: allowed})
+        return narrow(view.request.user, queryset) if narrow is not None else queryset
 
     class CreateView(ServiceSaveMixin, generic.CreateView):
         pass
@@ -92,6 +96,7 @@ class MunicipalityScopedViewSet(ModelViewSet):
     copy_view_enabled = False
     save_service = None
     delete_service = None
+    narrow_queryset = None  # (user, queryset) -> queryset, within the user's municipalities
 
     def __init__(self, *args, **kwargs):
         (
@@ -101,17 +106,17 @@ class MunicipalityScopedViewSet(ModelViewSet):
             self.delete_view_class,
             self.history_view_class,
             self.usage_view_class,
-        ) = scoped_views(self.municipality_lookup)
+        ) = scoped_views(self.municipality_lookup, type(self).narrow_queryset)
         super().__init__(*args, **kwargs)
 
     def get_add_view_kwargs(self, **kwargs):
-        return super().get_add_view_kwargs(save_service=self.save_service, **kwargs)
+        return super().get_add_view_kwargs(save_service=type(self).save_service, **kwargs)
 
     def get_edit_view_kwargs(self, **kwargs):
-        return super().get_edit_view_kwargs(save_service=self.save_service, **kwargs)
+        return super().get_edit_view_kwargs(save_service=type(self).save_service, **kwargs)
 
     def get_delete_view_kwargs(self, **kwargs):
-        return super().get_delete_view_kwargs(delete_service=self.delete_service, **kwargs)
+        return super().get_delete_view_kwargs(delete_service=type(self).delete_service, **kwargs)
 
 
 class MunicipalityViewSet(MunicipalityScopedViewSet):

@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 
-from municipium.portal.services import translations_ensure
+from municipium.core.pages import translations_ensure
 from municipium.tenancy.demo import collection_ensure
 from municipium.tenancy.models import Municipality
 

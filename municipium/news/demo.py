@@ -8,8 +8,8 @@ articles have a simple drawing (``demo_images``) with alt text that says what is
 
 import datetime
 
+from municipium.core.pages import page_ensure, translations_ensure
 from municipium.directory.models import DirectoratePage
-from municipium.portal.services import page_ensure, translations_ensure
 
 from .demo_images import demo_image_ensure
 from .models import NewsArticlePage, NewsIndexPage, NewsKind

@@ -3,6 +3,8 @@ English, written afresh from the facts of the seed pages."""
 
 from wagtail.models import Page
 
+from municipium.core.pages import translations_ensure
+
 from .demo_pages import MISSIONS, PLANS, accessibility_declaration
 from .models import (
     AccessibilityDeclarationPage,
@@ -12,7 +14,7 @@ from .models import (
     PlanPage,
     StandardPage,
 )
-from .services import editorial_team_ensure, page_ensure, translations_ensure
+from .services import editorial_team_ensure
 
 HOME = {
     "bornova": {
@@ -160,24 +162,22 @@ def _highlights(items):
 def home_pages_ensure(slug: str, languages) -> dict[str, HomePage]:
     """The site's home page in each of its languages, the first being the site's root."""
     root = Page.get_first_root_node()
-    homes: dict[str, HomePage] = {}
-    source = None
-    for language in languages:
-        content = HOME[slug][language]
-        page_slug = slug if source is None else f"{slug}-{language}"
-        homes[language] = page_ensure(
-            parent=root,
-            page_class=HomePage,
-            slug=page_slug,
-            language=language,
-            translation_of=source,
-            title=content["title"],
-            welcome_heading=content["welcome_heading"],
-            welcome_text=content["welcome_text"],
-            highlights=_highlights(content["highlights"]),
-        )
-        source = source or homes[language]
-    return homes
+    fields = {
+        language: {
+            "title": HOME[slug][language]["title"],
+            "welcome_heading": HOME[slug][language]["welcome_heading"],
+            "welcome_text": HOME[slug][language]["welcome_text"],
+            "highlights": _highlights(HOME[slug][language]["highlights"]),
+        }
+        for language in languages
+    }
+    # Siblings under Wagtail's root: the first language keeps the plain slug.
+    slugs = {
+        language: slug if i == 0 else f"{slug}-{language}" for i, language in enumerate(languages)
+    }
+    return translations_ensure(
+        parents=dict.fromkeys(languages, root), page_class=HomePage, slug=slugs, fields=fields
+    )
 
 
 def home_sections_set(homes: dict, *, directories: dict, news: dict) -> None:

@@ -8,6 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from municipium.core.pages import page_ensure
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage, Person
 from municipium.directory.services import (
     directorate_documents_set,
@@ -15,7 +16,6 @@ from municipium.directory.services import (
     directorate_service_standards_set,
     directorate_units_set,
 )
-from municipium.portal.services import page_ensure
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -5,8 +5,8 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
+from municipium.core.pages import page_ensure
 from municipium.portal.models import StandardPage
-from municipium.portal.services import page_ensure
 
 pytestmark = pytest.mark.django_db
 

@@ -75,6 +75,8 @@ def _place_fields(label: str):
 
 
 class DirectoratePage(RoutablePageMixin, Page):
+    search_kind = "directorate"  # how the search shows it (municipium.search.models.Kind)
+
     summary = models.TextField(_("summary"), blank=True, help_text=_("One or two sentences."))
     # The director's name and title as text, for a directorate whose people are not entered.
     director_name = models.CharField(_("director"), max_length=200, blank=True)

@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 
 from municipium.core.pages import translations_ensure
 from municipium.tenancy.demo import collection_ensure
-from municipium.tenancy.models import Municipality
+from municipium.tenancy.selectors import municipality_get_by_slug
 
 from .models import DirectoratePage, DirectoryIndexPage
 from .services import (
@@ -554,7 +554,7 @@ def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
     """The site's directory in each language, with its directorates, their people,
     organisation charts, documents and service standards."""
     indexes = _index_pages(homes)
-    municipality = Municipality.objects.filter(slug=slug).first()
+    municipality = municipality_get_by_slug(slug=slug)
     people = {
         name: person_ensure(
             municipality=municipality, name=name, email=email, phone=phone, phone_extension=ext
@@ -588,3 +588,8 @@ def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
                     documents=[(document, links[language]) for document, links in documents],
                 )
     return indexes
+
+
+def demo_directory(site) -> None:
+    """The demo step (registered in DirectoryConfig.ready): leaves ``site.made["directories"]``."""
+    site.made["directories"] = directory_ensure(site.key, site.made["homes"])

@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from municipium.core.pages import translations_ensure
 
-from .demo_pages import MISSIONS, PLANS, accessibility_declaration
+from .demo_pages import MISSIONS, PAGES, PLANS, accessibility_declaration
 from .models import (
     AccessibilityDeclarationPage,
     HomePage,
@@ -260,3 +260,33 @@ def editorial_teams_ensure(slug: str, municipality, directories: dict) -> list[s
         demo_user_ensure(f"editor-{slug}-{directorate_slug}", team.editors),
         demo_user_ensure(f"approver-{slug}-{directorate_slug}", team.approvers),
     ]
+
+
+# The demo's steps (registered in PortalConfig.ready, run by ``municipium.core.demo``) -------
+
+
+def demo_home_pages(site) -> None:
+    """The site's home pages, first of all: the municipality's site is rooted at one.
+    Leaves ``site.made["homes"]`` ({language: home page})."""
+    site.made["homes"] = home_pages_ensure(site.key, site.definition.languages)
+
+
+def demo_pages(site) -> None:
+    """The general pages, the mission and plan, the accessibility declaration (left in
+    ``site.made["declarations"]``), and the home page's sections, once the directorates
+    (``made["directories"]``) and the news (``made["news"]``) exist."""
+    homes = site.made["homes"]
+    directories = site.made.get("directories", {})
+    standard_pages_ensure(homes, PAGES.get(site.key, {}))
+    mission_and_plan_ensure(site.key, homes, directories)
+    site.made["declarations"] = accessibility_declarations_ensure(site.definition, homes)
+    home_sections_set(homes, directories=directories, news=site.made.get("news", {}))
+
+
+def demo_editorial_teams(site) -> None:
+    """The moderated directorates' editors and approvers."""
+    site.staff.extend(
+        editorial_teams_ensure(
+            site.key, site.made["municipality"], site.made.get("directories", {})
+        )
+    )

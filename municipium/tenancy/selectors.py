@@ -74,7 +74,12 @@ def _translations_by_language(page: Page, languages) -> dict[str, Page]:
 def _build_tenant(municipality: Municipality) -> Tenant:
     site = municipality.site
     languages = tuple(municipality.languages)
-    homes = _translations_by_language(site.root_page, languages)
+    homes = {
+        home.locale.language_code: home
+        for home in home_page_list_for_site(site=site, languages=languages)
+        .live()
+        .select_related("locale")
+    }
     home_urls, menus = {}, {}
     for language, home in homes.items():
         home_urls[language] = _page_path(home)

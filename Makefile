@@ -30,6 +30,7 @@ services:
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 migrations-check: install
 	MUNICIPIUM_VAR_DIR=$$(mktemp -d) $(BIN)/municipium makemigrations --check --dry-run

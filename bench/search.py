@@ -141,8 +141,8 @@ def site_create(slug: str, languages: list[str], country: str):
     """A municipality's site with a home page in each language, as the demo makes them."""
     from wagtail.models import Page, Site
 
+    from municipium.core.pages import page_ensure
     from municipium.portal.models import HomePage
-    from municipium.portal.services import page_ensure
     from municipium.tenancy.models import Municipality, MunicipalityName
 
     root, homes, source = Page.get_first_root_node(), {}, None

@@ -7,6 +7,7 @@ from municipium.core.urls import common_urlpatterns
 
 urlpatterns = [
     *common_urlpatterns,
+    path("", include("municipium.tenancy.urls")),
     path("", include("municipium.portal.urls")),
     *i18n_patterns(
         path("", include("municipium.search.urls")),

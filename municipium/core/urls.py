@@ -6,11 +6,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import views
 
-# URLs outside any language: the admin, documents, media and health checks.
+# URLs outside any language: the admin, documents, media and health checks. Core names no
+# app: the project's urls.py adds the apps' own (tenancy's theme.css among them).
 common_urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("", include("municipium.tenancy.urls")),
     path("healthz", views.health, name="health"),
     path("_ceiling", views.ceiling, name="ceiling"),
     re_path(r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}),

@@ -8,4 +8,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directorates")
 
     def ready(self):
+        from municipium.core import demo
+
         from . import signals  # noqa: F401  (purges cached pages when a person changes)
+
+        demo.register("municipium.directory.demo.demo_directory", order=40)

@@ -12,10 +12,10 @@ from django.core.files.storage import default_storage
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 
+from municipium.core.pages import translations_ensure
 from municipium.organisation.selectors import unit_list_for_municipality
-from municipium.portal.services import translations_ensure
 from municipium.tenancy.demo import collection_ensure
-from municipium.tenancy.models import Municipality
+from municipium.tenancy.selectors import municipality_get_by_slug
 
 from .models import DirectoratePage, DirectoryIndexPage
 from .services import directorate_documents_set, directorate_service_standards_set
@@ -435,7 +435,7 @@ def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
     unit of the organisation, built before by ``organisation.demo``), their documents and
     service standards."""
     indexes = _index_pages(homes)
-    municipality = Municipality.objects.filter(slug=slug).first()
+    municipality = municipality_get_by_slug(slug=slug)
     units = {unit.code: unit for unit in unit_list_for_municipality(municipality=municipality)}
     for directorate in DIRECTORATES.get(slug, []):
         key = directorate["slug"]
@@ -468,3 +468,8 @@ def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
                     documents=[(document, links[language]) for document, links in documents],
                 )
     return indexes
+
+
+def demo_directory(site) -> None:
+    """The demo step (registered in DirectoryConfig.ready): leaves ``site.made["directories"]``."""
+    site.made["directories"] = directory_ensure(site.key, site.made["homes"])

@@ -1,24 +1,29 @@
 """Reads of directorates and people, always within one municipality."""
 
+from __future__ import annotations
+
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from municipium.core.text import normalise, tokens
-from municipium.organisation.models import Person, Unit
 from municipium.organisation.selectors import (
     position_list_current,
     unit_children_of,
     unit_descendant_ids,
     unit_list_for_municipality,
 )
-from municipium.tenancy.models import Municipality
 
 from .models import DirectorateDocument, DirectoratePage, ServiceStandard
 from .org_chart import OrgNode, org_chart_build
+
+if TYPE_CHECKING:
+    from municipium.organisation.models import Person, Unit
+    from municipium.tenancy.models import Municipality
 
 # The one size of a person's photo on the site: templates ask for this rendition only, so
 # that it is read with the people in one query.
@@ -210,3 +215,10 @@ def directory_list(
     return DirectoryListing(
         directorates=pages, choices=choices, roles=roles, selected=selected, query=query
     )
+
+
+def directorate_page_list(*, under: Page | None = None) -> QuerySet[DirectoratePage]:
+    """Directorate pages, for other apps to read (news names them on its articles): all of
+    them, or those under ``under`` (a site's home page in one language)."""
+    pages = DirectoratePage.objects.all()
+    return pages if under is None else pages.descendant_of(under)

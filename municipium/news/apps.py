@@ -8,10 +8,11 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from municipium.core import page_cache, periodic
+        from municipium.core import demo, page_cache, periodic
 
         from .counting import count_cached_view
         from .tasks import view_counts_fold
 
         page_cache.on_cache_hit(count_cached_view)
         periodic.register(view_counts_fold)
+        demo.register("municipium.news.demo.demo_news", order=50)

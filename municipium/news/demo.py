@@ -8,8 +8,8 @@ articles have a simple drawing (``demo_images``) with alt text that says what is
 
 import datetime
 
-from municipium.directory.models import DirectoratePage
-from municipium.portal.services import page_ensure, translations_ensure
+from municipium.core.pages import page_ensure, translations_ensure
+from municipium.directory.selectors import directorate_page_list
 
 from .demo_images import demo_image_ensure
 from .models import NewsArticlePage, NewsIndexPage, NewsKind
@@ -489,11 +489,14 @@ def _article_ensure(article: dict, indexes: dict) -> None:
         )
         home = index.get_parent()
         directorates = list(
-            DirectoratePage.objects.descendant_of(home).filter(
-                slug__in=article.get("directorates", [])
-            )
+            directorate_page_list(under=home).filter(slug__in=article.get("directorates", []))
         )
         news_article_relations_set(article=page, tags=tags, directorates=directorates)
         if source is None and "imported_views" in article:
             news_view_count_import(page=page, total=article["imported_views"])
         source = source or page
+
+
+def demo_news(site) -> None:
+    """The demo step (registered in NewsConfig.ready): leaves ``site.made["news"]``."""
+    site.made["news"] = news_ensure(site.key, site.made["homes"])

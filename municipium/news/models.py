@@ -63,6 +63,8 @@ class NewsArticleTag(TaggedItemBase):
 
 
 class NewsArticlePage(Page):
+    search_kind = "news"  # how the search shows it (municipium.search.models.Kind)
+
     date = models.DateTimeField(_("date"), default=timezone.now)
     kind = models.CharField(
         _("kind"), max_length=20, choices=NewsKind.choices, default=NewsKind.NEWS

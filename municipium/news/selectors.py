@@ -3,9 +3,12 @@
 Every listing is scoped to a news index or to a site and language: another municipality's
 articles, directorates and tags never appear."""
 
+from __future__ import annotations
+
 import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -17,11 +20,15 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import Page, Site
 
 from municipium.core import formatting
-from municipium.directory.models import DirectoratePage
+from municipium.directory.selectors import directorate_page_list
+from municipium.tenancy.selectors import home_page_list_for_site
 
 from .forms import NewsFilterForm
 from .models import NewsArticlePage, NewsIndexPage, NewsKind, NewsViewCount, NewsViewEvent
 from .months import Month, month_of, month_parse
+
+if TYPE_CHECKING:
+    from municipium.directory.models import DirectoratePage
 
 CARD_RENDITION = "fill-480x270"
 ARTICLE_RENDITION = "width-1200"
@@ -53,8 +60,8 @@ def directorate_list_for_article_page(*, parent: Page) -> QuerySet[DirectoratePa
     language (under the same home page)."""
     home = _home_of(parent)
     if home is None:
-        return DirectoratePage.objects.none()
-    return DirectoratePage.objects.descendant_of(home).order_by("title")
+        return directorate_page_list().none()
+    return directorate_page_list(under=home).order_by("title")
 
 
 # The listing -------------------------------------------------------------------------------
@@ -94,7 +101,8 @@ def news_filter_choices(
     """Three queries, whatever the number of articles: directorates, tags, days."""
     article_ids = _articles_under(index).values("pk")
     directorates = list(
-        DirectoratePage.objects.live()
+        directorate_page_list()
+        .live()
         .filter(news_articles__in=article_ids)
         .distinct()
         .order_by("title")
@@ -264,20 +272,13 @@ def news_feed_source_get(
 ) -> NewsFeedSource | None:
     """The site's home page in ``language``, its news index and, if asked, the directorate
     ``directorate_slug`` of that site and language. None if there is no such thing."""
-    root = site.root_page
-    home = (
-        Page.objects.live()
-        .filter(translation_key=root.translation_key, locale__language_code=language, depth=2)
-        .first()
-    )
+    home = home_page_list_for_site(site=site, languages=[language]).live().first()
     if home is None:
         return None
     index = NewsIndexPage.objects.live().descendant_of(home).order_by("path").first()
     directorate = None
     if directorate_slug is not None:
-        directorate = (
-            DirectoratePage.objects.live().descendant_of(home).filter(slug=directorate_slug).first()
-        )
+        directorate = directorate_page_list(under=home).live().filter(slug=directorate_slug).first()
         if directorate is None:
             return None
     return NewsFeedSource(home=home, index=index, directorate=directorate)

@@ -6,3 +6,10 @@ class OrganisationConfig(AppConfig):
     name = "municipium.organisation"
     label = "organisation"
     verbose_name = _("Organisation")
+
+    def ready(self):
+        from municipium.core import demo
+
+        # Units before the directory (its pages present them); staff after tenancy's groups.
+        demo.register("municipium.organisation.demo.demo_units", order=30)
+        demo.register("municipium.organisation.demo.demo_staff", order=75)

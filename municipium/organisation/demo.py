@@ -3,7 +3,10 @@ and a mayor's office, invented people in positions, and demo staff in units with
 Built through the organisation's services (by=None: the system); running it again changes
 nothing. People and contacts are invented (example.org, made-up numbers)."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -11,7 +14,6 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from municipium.tenancy.demo import demo_user_ensure
-from municipium.tenancy.models import Municipality
 
 from .models import Membership, Unit
 from .services import (
@@ -21,6 +23,9 @@ from .services import (
     unit_ensure,
     unit_positions_set,
 )
+
+if TYPE_CHECKING:
+    from municipium.tenancy.models import Municipality
 
 Kind = Unit.Kind
 
@@ -204,6 +209,7 @@ def _job_title_code(titles: dict[str, str]) -> str:
     return slugify(titles.get("en") or next(iter(titles.values())))[:64]
 
 
+@transaction.atomic
 def units_ensure(municipality: Municipality) -> dict[str, Unit]:
     """The municipality's units by code: its directorates, their sections, its call centre
     and mayor's office, with the positions people hold in them."""
@@ -256,6 +262,7 @@ def units_ensure(municipality: Municipality) -> dict[str, Unit]:
     return units
 
 
+@transaction.atomic
 def staff_memberships_ensure(municipality: Municipality, units: dict[str, Unit]) -> list[str]:
     """The municipality's back-office staff: a staff group (admin access), an administrators'
     group (the organisation and its staff), demo users in units. Returns their user names."""
@@ -280,8 +287,11 @@ def staff_memberships_ensure(municipality: Municipality, units: dict[str, Unit])
     return names
 
 
-@transaction.atomic
-def organisation_ensure(municipality: Municipality) -> list[str]:
-    """The municipality's organisation and staff; returns the demo staff's user names."""
-    units = units_ensure(municipality)
-    return staff_memberships_ensure(municipality, units)
+def demo_units(site) -> None:
+    """The demo step (registered in OrganisationConfig.ready): the municipality's units."""
+    site.made["units"] = units_ensure(site.made["municipality"])
+
+
+def demo_staff(site) -> None:
+    """The demo step after the editors' groups exist: staff in units."""
+    site.staff += staff_memberships_ensure(site.made["municipality"], site.made["units"])

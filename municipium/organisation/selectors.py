@@ -2,15 +2,20 @@
 "which units may this member of staff act in": every back-office list, export and API
 starts from it."""
 
+from __future__ import annotations
+
 import datetime
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from django.db.models import F, Prefetch, QuerySet
 
-from municipium.tenancy.models import Municipality
 from municipium.tenancy.selectors import municipality_list_for_user
 
 from .models import JobTitle, Membership, Person, Position, Unit
+
+if TYPE_CHECKING:
+    from municipium.tenancy.models import Municipality
 
 ADMINISTER_PERMISSION = "organisation.change_membership"
 

@@ -19,16 +19,6 @@ from municipium.tenancy.services import municipality_purge_cache
 from .models import JobTitle, JobTitleName, Membership, Person, Position, Unit, UnitName
 
 
-def _purge(municipality_id: int) -> None:
-    """Purge the municipality's cached pages: directorate pages show its organisation. The
-    purge is part of the transaction (a new cache generation, forgotten again on commit)."""
-    from municipium.tenancy.models import Municipality
-
-    municipality = Municipality.objects.select_related("site").filter(pk=municipality_id).first()
-    if municipality is not None:
-        municipality_purge_cache(municipality=municipality)
-
-
 def _names(instance) -> dict[str, str]:
     return {row.language: row.name for row in instance.names.all()}
 
@@ -125,7 +115,7 @@ def unit_save(*, instance: Unit, by) -> Unit:
         unit=instance,
         snapshot_of=unit_snapshot,
     )
-    _purge(municipality.pk)
+    municipality_purge_cache(municipality=municipality)
     return instance
 
 
@@ -137,19 +127,19 @@ def unit_delete(*, instance: Unit, by) -> None:
         raise ValidationError(_("Move or delete the units below this one first."))
     if instance.pages.exists():
         raise ValidationError(_("A page presents this unit: choose another unit for it first."))
-    municipality_id = instance.municipality_id
+    municipality = instance.municipality
     try:
         audited_delete(
             instance,
             by=by,
             action_prefix="organisation.unit",
-            municipality=municipality_id,
+            municipality=municipality,
             unit=instance.pk,
             snapshot_of=unit_snapshot,
         )
     except ProtectedError as error:
         raise ValidationError(_("Other records still refer to this unit.")) from error
-    _purge(municipality_id)
+    municipality_purge_cache(municipality=municipality)
 
 
 def unit_ensure(
@@ -201,17 +191,15 @@ def person_save(*, instance: Person, by) -> Person:
     audited_save(
         instance, by=by, action_prefix="organisation.person", municipality=instance.municipality_id
     )
-    _purge(instance.municipality_id)
+    municipality_purge_cache(municipality=instance.municipality)
     return instance
 
 
 @transaction.atomic
 def person_delete(*, instance: Person, by) -> None:
-    municipality_id = instance.municipality_id
-    audited_delete(
-        instance, by=by, action_prefix="organisation.person", municipality=municipality_id
-    )
-    _purge(municipality_id)
+    municipality = instance.municipality
+    audited_delete(instance, by=by, action_prefix="organisation.person", municipality=municipality)
+    municipality_purge_cache(municipality=municipality)
 
 
 def person_ensure(*, municipality, name: str, by, **fields) -> Person:
@@ -237,7 +225,7 @@ def job_title_save(*, instance: JobTitle, by) -> JobTitle:
         municipality=instance.municipality_id,
         snapshot_of=job_title_snapshot,
     )
-    _purge(instance.municipality_id)
+    municipality_purge_cache(municipality=instance.municipality)
     return instance
 
 

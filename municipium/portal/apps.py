@@ -8,9 +8,12 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from municipium.core import periodic
+        from municipium.core import demo, periodic
 
         from . import signals  # noqa: F401  (purges cached pages when an alert changes)
         from .tasks import pages_publish_scheduled
 
         periodic.register(pages_publish_scheduled)
+        demo.register("municipium.portal.demo.demo_home_pages", order=10)
+        demo.register("municipium.portal.demo.demo_pages", order=60)
+        demo.register("municipium.portal.demo.demo_editorial_teams", order=80)

@@ -3,7 +3,9 @@ English, written afresh from the facts of the seed pages."""
 
 from wagtail.models import Page
 
-from .demo_pages import MISSIONS, PLANS, accessibility_declaration
+from municipium.core.pages import translations_ensure
+
+from .demo_pages import MISSIONS, PAGES, PLANS, accessibility_declaration
 from .models import (
     AccessibilityDeclarationPage,
     HomePage,
@@ -12,7 +14,7 @@ from .models import (
     PlanPage,
     StandardPage,
 )
-from .services import editorial_team_ensure, page_ensure, translations_ensure
+from .services import editorial_team_ensure
 
 HOME = {
     "bornova": {
@@ -160,24 +162,22 @@ def _highlights(items):
 def home_pages_ensure(slug: str, languages) -> dict[str, HomePage]:
     """The site's home page in each of its languages, the first being the site's root."""
     root = Page.get_first_root_node()
-    homes: dict[str, HomePage] = {}
-    source = None
-    for language in languages:
-        content = HOME[slug][language]
-        page_slug = slug if source is None else f"{slug}-{language}"
-        homes[language] = page_ensure(
-            parent=root,
-            page_class=HomePage,
-            slug=page_slug,
-            language=language,
-            translation_of=source,
-            title=content["title"],
-            welcome_heading=content["welcome_heading"],
-            welcome_text=content["welcome_text"],
-            highlights=_highlights(content["highlights"]),
-        )
-        source = source or homes[language]
-    return homes
+    fields = {
+        language: {
+            "title": HOME[slug][language]["title"],
+            "welcome_heading": HOME[slug][language]["welcome_heading"],
+            "welcome_text": HOME[slug][language]["welcome_text"],
+            "highlights": _highlights(HOME[slug][language]["highlights"]),
+        }
+        for language in languages
+    }
+    # Siblings under Wagtail's root: the first language keeps the plain slug.
+    slugs = {
+        language: slug if i == 0 else f"{slug}-{language}" for i, language in enumerate(languages)
+    }
+    return translations_ensure(
+        parents=dict.fromkeys(languages, root), page_class=HomePage, slug=slugs, fields=fields
+    )
 
 
 def home_sections_set(homes: dict, *, directories: dict, news: dict) -> None:
@@ -260,3 +260,33 @@ def editorial_teams_ensure(slug: str, municipality, directories: dict) -> list[s
         demo_user_ensure(f"editor-{slug}-{directorate_slug}", team.editors),
         demo_user_ensure(f"approver-{slug}-{directorate_slug}", team.approvers),
     ]
+
+
+# The demo's steps (registered in PortalConfig.ready, run by ``municipium.core.demo``) -------
+
+
+def demo_home_pages(site) -> None:
+    """The site's home pages, first of all: the municipality's site is rooted at one.
+    Leaves ``site.made["homes"]`` ({language: home page})."""
+    site.made["homes"] = home_pages_ensure(site.key, site.definition.languages)
+
+
+def demo_pages(site) -> None:
+    """The general pages, the mission and plan, the accessibility declaration (left in
+    ``site.made["declarations"]``), and the home page's sections, once the directorates
+    (``made["directories"]``) and the news (``made["news"]``) exist."""
+    homes = site.made["homes"]
+    directories = site.made.get("directories", {})
+    standard_pages_ensure(homes, PAGES.get(site.key, {}))
+    mission_and_plan_ensure(site.key, homes, directories)
+    site.made["declarations"] = accessibility_declarations_ensure(site.definition, homes)
+    home_sections_set(homes, directories=directories, news=site.made.get("news", {}))
+
+
+def demo_editorial_teams(site) -> None:
+    """The moderated directorates' editors and approvers."""
+    site.staff.extend(
+        editorial_teams_ensure(
+            site.key, site.made["municipality"], site.made.get("directories", {})
+        )
+    )

@@ -1,12 +1,18 @@
+from __future__ import annotations
+
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, PageLogEntry
 
-from municipium.tenancy.models import Municipality
+from municipium.tenancy.selectors import home_page_list_for_site
 
 from .models import AccessibilityDeclarationPage, Alert
+
+if TYPE_CHECKING:
+    from municipium.tenancy.models import Municipality
 
 
 def accessibility_declaration_list_for_review(
@@ -15,10 +21,8 @@ def accessibility_declaration_list_for_review(
     """Each declaration of these municipalities' sites, soonest review first, with whether
     its yearly review (due by 31 March) is overdue."""
     declarations = []
-    for municipality in municipalities.select_related("site__root_page"):
-        root = municipality.site.root_page
-        homes = root.get_translations(inclusive=True)
-        for home in homes:
+    for municipality in municipalities.select_related("site"):
+        for home in home_page_list_for_site(site=municipality.site):
             declarations += list(
                 AccessibilityDeclarationPage.objects.descendant_of(home).select_related("locale")
             )
@@ -87,10 +91,7 @@ class SitemapEntry:
 def sitemap_entries(*, tenant) -> list[SitemapEntry]:
     """Every live public page of the site in each of its languages, each with the addresses
     of its translations (for hreflang). Two queries, whatever the size of the site."""
-    homes = Page.objects.filter(
-        translation_key=tenant.site.root_page.translation_key,
-        locale__language_code__in=tenant.languages,
-    )
+    homes = list(home_page_list_for_site(site=tenant.site, languages=tenant.languages))
     tree = Q()
     for home in homes:
         tree |= Q(path__startswith=home.path)

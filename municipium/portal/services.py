@@ -1,62 +1,18 @@
-"""Changes to the page tree that several apps need: creating or updating a page in place with
-its translations linked to it (same translation key, one page per locale), and the editorial
-team (editors, approvers, moderation workflow) of a part of the tree."""
+"""The editorial team (editors, approvers, moderation workflow) of a part of the page tree.
+Creating pages and their translations is core's (``municipium.core.pages``)."""
 
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils import timezone
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
-    Locale,
     Page,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
-
-
-def _locale(language: str) -> Locale:
-    return Locale.objects.get(language_code=language)
-
-
-@transaction.atomic
-def page_ensure(
-    *,
-    parent: Page,
-    page_class: type[Page],
-    slug: str,
-    language: str,
-    translation_of: Page | None = None,
-    **fields,
-) -> Page:
-    """The live page ``slug`` of ``page_class`` under ``parent`` in ``language``, created or
-    brought up to date with ``fields``. Running it again changes nothing. A translation takes
-    the translation key of ``translation_of``, so that Wagtail links the two."""
-    locale = _locale(language)
-    existing = page_class.objects.child_of(parent).filter(slug=slug, locale=locale).first()
-    if existing is not None:
-        changed = [name for name, value in fields.items() if getattr(existing, name) != value]
-        for name in changed:
-            setattr(existing, name, fields[name])
-        if changed:
-            existing.save()
-        return existing
-    now = timezone.now()
-    page = page_class(
-        slug=slug,
-        locale=locale,
-        live=True,
-        first_published_at=now,
-        last_published_at=now,
-        **fields,
-    )
-    if translation_of is not None:
-        page.translation_key = translation_of.translation_key
-    parent.add_child(instance=page)
-    return page
 
 
 @dataclass(frozen=True)
@@ -100,25 +56,3 @@ def editorial_team_ensure(*, name: str, sections: list[Page], municipality) -> E
     for page in sections:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return EditorialTeam(editors=editors, approvers=approvers, workflow=workflow)
-
-
-def translations_ensure(
-    *, parents: dict[str, Page], page_class: type[Page], slug: str, fields: dict[str, dict]
-) -> dict[str, Page]:
-    """The page ``slug`` under each language's parent, with that language's ``fields``, every
-    translation linked to the first. Languages without fields are left out."""
-    made: dict[str, Page] = {}
-    source = None
-    for language, parent in parents.items():
-        if language not in fields:
-            continue
-        made[language] = page_ensure(
-            parent=parent,
-            page_class=page_class,
-            slug=slug,
-            language=language,
-            translation_of=source,
-            **fields[language],
-        )
-        source = source or made[language]
-    return made

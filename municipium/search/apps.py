@@ -8,4 +8,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from municipium.core import demo
+
         from . import signals  # noqa: F401  (indexes pages when they are published)
+
+        demo.register("municipium.search.demo.demo_search_index", phase=demo.Phase.FINISH, order=90)

@@ -13,12 +13,8 @@ from wagtail.models import Page
 
 from .models import TEXT_LIMIT, Kind
 
-# Page types that are not plain pages, by model label. A page type may also say it itself with
-# a ``search_kind`` attribute (for example a future person page: ``search_kind = "person"``).
-KIND_BY_MODEL = {
-    "news.newsarticlepage": Kind.NEWS,
-    "directory.directoratepage": Kind.DIRECTORATE,
-}
+# A page type that is not a plain page says so itself, with a ``search_kind`` attribute that is
+# one of ``Kind``'s values (``search_kind = "news"``): the search names no other app's models.
 
 # Fields of the page types that are not text a reader searches for.
 SKIPPED_FIELD_TYPES = (models.SlugField, models.URLField)
@@ -34,9 +30,7 @@ class PageContent:
 
 
 def page_kind(page: Page) -> str:
-    return getattr(page, "search_kind", None) or KIND_BY_MODEL.get(
-        page._meta.label_lower, Kind.PAGE
-    )
+    return getattr(page, "search_kind", None) or Kind.PAGE
 
 
 def _own_fields(page: Page):

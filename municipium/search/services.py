@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
 from municipium.core.text import tokens
+from municipium.tenancy.selectors import home_page_list_for_site
 
 from .document_text import FileText, document_file_read
 from .extract import page_content
@@ -344,7 +345,7 @@ def search_site_rebuild(*, site: Site) -> int:
     (a common word's results are its most recently indexed entries). Returns the number of
     entries."""
     SearchEntry.objects.filter(site_id=site.pk).delete()
-    homes = Page.objects.filter(translation_key=site.root_page.translation_key)
+    homes = home_page_list_for_site(site=site)
     for home in homes:
         pages = (
             Page.objects.descendant_of(home, inclusive=True)

@@ -8,4 +8,11 @@ class TenancyConfig(AppConfig):
     verbose_name = _("Municipalities")
 
     def ready(self):
+        from municipium.core import demo
+
         from . import signals  # noqa: F401  (connects cache invalidation)
+
+        demo.register("municipium.tenancy.demo.demo_setup", phase=demo.Phase.SETUP, order=10)
+        demo.register("municipium.tenancy.demo.demo_municipality", order=20)
+        demo.register("municipium.tenancy.demo.demo_staff", order=70)
+        demo.register("municipium.tenancy.demo.demo_finish", phase=demo.Phase.FINISH, order=10)

@@ -1,3 +1,4 @@
+from django.urls import reverse
 from django.utils import translation
 
 
@@ -14,4 +15,6 @@ def tenant(request):
         "site_home_url": current.home_url(language),
         "main_menu": current.menus.get(language, ()),
         "accessibility_url": current.accessibility_urls.get(language, ""),
+        # The brand colours' stylesheet, new with each cache generation (core's base.html).
+        "theme_css_url": f"{reverse('tenancy:theme-css')}?g={current.cache_generation}",
     }

@@ -9,8 +9,10 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
+from municipium.core.demo import DemoSite
+
 from .models import Municipality, MunicipalityName
-from .services import public_holiday_seed
+from .services import locale_ensure_all, municipality_purge_all_caches, public_holiday_seed
 
 DEMO_PORT = 8000
 DEMO_PASSWORD = "municipium-demo"
@@ -236,3 +238,48 @@ def superuser_ensure() -> str:
     if not user_model.objects.filter(username="admin").exists():
         user_model.objects.create_superuser("admin", "admin@example.org", DEMO_PASSWORD)
     return "admin"
+
+
+# The demo's steps (registered in TenancyConfig.ready, run by ``municipium.core.demo``) ------
+
+
+def demo_setup(run) -> None:
+    """Every language has a locale; the sites to build are the five definitions above."""
+    locale_ensure_all()
+    run.sites.extend(
+        DemoSite(key=definition.slug, definition=definition) for definition in MUNICIPALITIES
+    )
+
+
+def demo_municipality(site) -> None:
+    """The municipality and its Wagtail site, rooted at the home page in its default language
+    (``site.made["homes"]``, made by portal). Leaves ``site.made["municipality"]``."""
+    definition = site.definition
+    homes = site.made["homes"]
+    site.made["municipality"] = municipality_ensure(
+        definition, root_page=homes[definition.default_language]
+    )
+    site.name = definition.names[definition.default_language]
+    site.url = f"http://{definition.hostname}:{DEMO_PORT}/"
+
+
+def demo_staff(site) -> None:
+    """The municipality points at its accessibility declaration
+    (``site.made["declarations"]``, made by portal), and its editors' group gets an editor."""
+    municipality = site.made["municipality"]
+    homes = site.made["homes"]
+    declarations = site.made.get("declarations", {})
+    declaration = declarations.get(site.definition.default_language)
+    if municipality.accessibility_declaration_id != getattr(declaration, "pk", None):
+        municipality.accessibility_declaration = declaration
+        municipality.save(update_fields=["accessibility_declaration"])
+    site.staff.append(staff_ensure(municipality, home_pages=list(homes.values())))
+
+
+def demo_finish(run) -> None:
+    superuser_ensure()
+    run.notes.append(
+        f"Admin: /admin/ on any site, user admin; every demo password is {DEMO_PASSWORD!r}."
+    )
+    # Pages cached before the demo changed them are stale: purge once the data is committed.
+    transaction.on_commit(municipality_purge_all_caches)

@@ -2,10 +2,11 @@
 
 import datetime
 import zoneinfo
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
@@ -74,7 +75,12 @@ def _translations_by_language(page: Page, languages) -> dict[str, Page]:
 def _build_tenant(municipality: Municipality) -> Tenant:
     site = municipality.site
     languages = tuple(municipality.languages)
-    homes = _translations_by_language(site.root_page, languages)
+    homes = {
+        home.locale.language_code: home
+        for home in home_page_list_for_site(site=site, languages=languages)
+        .live()
+        .select_related("locale")
+    }
     home_urls, menus = {}, {}
     for language, home in homes.items():
         home_urls[language] = _page_path(home)
@@ -143,12 +149,29 @@ def municipality_list_for_user(*, user) -> QuerySet[Municipality]:
     return municipalities.filter(staff_groups__user=user).distinct()
 
 
+def municipality_get_by_slug(*, slug: str) -> Municipality | None:
+    return Municipality.objects.filter(slug=slug).first()
+
+
 def municipality_get_for_page(*, page: Page) -> Municipality | None:
     """The municipality whose site holds ``page`` (in any of its languages)."""
     site = page.get_site()
     if site is None:
         return None
     return Municipality.objects.filter(site=site).first()
+
+
+def home_page_list_for_site(
+    *, site: Site, languages: Iterable[str] | None = None
+) -> QuerySet[Page]:
+    """The site's home page in each of its languages (``languages`` only, if given): its root
+    page and the root's translations, as Wagtail's ``Page``. One query, whether or not the
+    site's root page was read; chain ``.live()`` or ``.first()`` as needed."""
+    root = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+    homes = Page.objects.filter(translation_key=Subquery(root))
+    if languages is not None:
+        homes = homes.filter(locale__language_code__in=list(languages))
+    return homes
 
 
 def public_holiday_list(*, municipality: Municipality, year: int) -> QuerySet[PublicHoliday]:

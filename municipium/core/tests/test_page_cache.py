@@ -9,8 +9,8 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from municipium.core.page_cache import PageCacheMiddleware, mark_cacheable
+from municipium.core.pages import page_ensure
 from municipium.portal.models import StandardPage
-from municipium.portal.services import page_ensure
 from municipium.tenancy.selectors import tenant_get_for_hostname
 
 pytestmark = pytest.mark.django_db

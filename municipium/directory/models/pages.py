@@ -75,6 +75,8 @@ def _place_fields(label: str):
 
 
 class DirectoratePage(RoutablePageMixin, Page):
+    search_kind = "directorate"  # how the search shows it (municipium.search.models.Kind)
+
     unit = models.ForeignKey(
         "organisation.Unit",
         null=True,

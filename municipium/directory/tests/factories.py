@@ -7,6 +7,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
+from municipium.core.pages import page_ensure
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.directory.services import (
     directorate_documents_set,
@@ -14,7 +15,6 @@ from municipium.directory.services import (
 )
 from municipium.organisation.models import Unit
 from municipium.organisation.tests.factories import PersonFactory, job_title, positions, unit
-from municipium.portal.services import page_ensure
 
 
 def photo(name="photo.png"):

@@ -8,10 +8,10 @@ from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
+from municipium.core.pages import page_ensure
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.news.models import NewsArticlePage, NewsIndexPage
 from municipium.news.services import news_article_relations_set
-from municipium.portal.services import page_ensure
 
 BROWSER = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile
 
+from municipium.core.pages import page_ensure
 from municipium.portal.models import AccessibilityDeclarationPage
-from municipium.portal.services import page_ensure
 
 pytestmark = pytest.mark.django_db
 

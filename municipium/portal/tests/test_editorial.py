@@ -7,8 +7,9 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, GroupCollectionPermission
 
+from municipium.core.pages import page_ensure
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
-from municipium.portal.services import editorial_team_ensure, page_ensure
+from municipium.portal.services import editorial_team_ensure
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from municipium.core.pages import page_ensure
 from municipium.portal.models import StandardPage
-from municipium.portal.services import page_ensure
 
 pytestmark = pytest.mark.django_db
 

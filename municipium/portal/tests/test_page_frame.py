@@ -10,8 +10,8 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from municipium.core.pages import page_ensure
 from municipium.portal.models import Alert, StandardPage
-from municipium.portal.services import page_ensure
 
 pytestmark = pytest.mark.django_db
 

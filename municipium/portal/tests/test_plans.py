@@ -1,7 +1,7 @@
 import pytest
 
+from municipium.core.pages import page_ensure
 from municipium.portal.models import MissionPage, PlanActivity, PlanPage
-from municipium.portal.services import page_ensure
 
 pytestmark = pytest.mark.django_db
 

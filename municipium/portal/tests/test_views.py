@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 
+from municipium.core.pages import page_ensure
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.news.models import NewsArticlePage, NewsIndexPage
-from municipium.portal.services import page_ensure
 
 pytestmark = pytest.mark.django_db
 

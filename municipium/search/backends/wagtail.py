@@ -21,15 +21,14 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import PlainText
 
+from municipium.tenancy.selectors import home_page_list_for_site
+
 from ..extract import page_content
 from .base import Found, Hit, Query, last_page
 
 
 def _pages(site, language: str):
-    homes = Page.objects.filter(
-        translation_key=site.root_page.translation_key, locale__language_code=language
-    )
-    home = homes.first()
+    home = home_page_list_for_site(site=site, languages=[language]).first()
     if home is None:
         return Page.objects.none()
     return Page.objects.live().public().descendant_of(home, inclusive=True)

@@ -6,8 +6,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from municipium.core.pages import page_ensure
 from municipium.portal.models import StandardPage
-from municipium.portal.services import page_ensure
 
 
 @pytest.fixture

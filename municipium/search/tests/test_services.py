@@ -7,9 +7,9 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageViewRestriction
 
+from municipium.core.pages import page_ensure
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.news.models import NewsArticlePage, NewsIndexPage
-from municipium.portal.services import page_ensure
 from municipium.search.models import Kind, SearchEntry
 from municipium.search.selectors import search_result_list
 from municipium.search.services import (

@@ -3,27 +3,29 @@
 import factory
 from wagtail.models import Page, Site
 
+from municipium.core.pages import translations_ensure
 from municipium.portal.models import HomePage
-from municipium.portal.services import page_ensure
 from municipium.tenancy.models import Municipality, MunicipalityName
 
 
 def home_pages_create(slug: str, languages) -> dict[str, HomePage]:
-    root = Page.get_first_root_node()
-    homes, source = {}, None
-    for language in languages:
-        homes[language] = page_ensure(
-            parent=root,
-            page_class=HomePage,
-            slug=slug if source is None else f"{slug}-{language}",
-            language=language,
-            translation_of=source,
-            title=f"{slug} {language}",
-            welcome_heading=f"Welcome to {slug} ({language})",
-            welcome_text="<p>Hello.</p>",
-        )
-        source = source or homes[language]
-    return homes
+    fields = {
+        language: {
+            "title": f"{slug} {language}",
+            "welcome_heading": f"Welcome to {slug} ({language})",
+            "welcome_text": "<p>Hello.</p>",
+        }
+        for language in languages
+    }
+    slugs = {
+        language: slug if i == 0 else f"{slug}-{language}" for i, language in enumerate(languages)
+    }
+    return translations_ensure(
+        parents=dict.fromkeys(languages, Page.get_first_root_node()),
+        page_class=HomePage,
+        slug=slugs,
+        fields=fields,
+    )
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):

@@ -5,8 +5,8 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
+from municipium.core.pages import page_ensure
 from municipium.portal.models import StandardPage
-from municipium.portal.services import page_ensure
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +135,15 @@ def test_header_date_follows_the_sites_time_zone(client, municipality_factory):
     with mock.patch.object(timezone, "now", return_value=late_on_thursday_in_utc):
         html = get(client, bumehen, "/fa/").content.decode()
     assert "جمعه ۱۰ فروردین ۱۴۰۳" in html  # already Friday in Tehran (UTC+3:30)
+
+
+def test_a_page_links_its_sites_colours_stylesheet_of_the_current_cache_generation(
+    client, municipality_factory
+):
+    bornova = municipality_factory(slug="bornova", primary_colour="#0b4f8a")
+    html = get(client, bornova, "/tr/").content.decode()
+    link = re.search(r'<link rel="stylesheet" href="(/theme\.css\?g=\d+)">', html)
+    assert link is not None
+    theme = get(client, bornova, link.group(1))
+    assert theme.status_code == 200
+    assert "#0b4f8a" in theme.content.decode()

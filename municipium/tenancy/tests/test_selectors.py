@@ -1,8 +1,13 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
+from wagtail.models import Site
 
-from municipium.tenancy.selectors import municipality_list_for_user, tenant_get_for_hostname
+from municipium.tenancy.selectors import (
+    home_page_list_for_site,
+    municipality_list_for_user,
+    tenant_get_for_hostname,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +44,16 @@ def test_the_tenant_is_read_once_then_served_from_the_cache(
 def test_an_unknown_host_has_no_tenant(municipality_factory):
     municipality_factory(slug="bornova")
     assert tenant_get_for_hostname("nowhere.localhost") is None
+
+
+def test_a_sites_home_pages_are_its_root_and_the_roots_translations_in_one_query(
+    municipality_factory, django_assert_num_queries
+):
+    bornova = municipality_factory(slug="bornova", languages=["tr", "en"])
+    municipality_factory(slug="bumehen", languages=["fa", "en"])
+    site = Site.objects.get(pk=bornova.site_id)  # its root page not read yet
+    with django_assert_num_queries(1):
+        homes = {page.pk for page in home_page_list_for_site(site=site)}
+    assert homes == {bornova.homes["tr"].pk, bornova.homes["en"].pk}
+    english = home_page_list_for_site(site=site, languages=["en"])
+    assert list(english) == [bornova.homes["en"].page_ptr]

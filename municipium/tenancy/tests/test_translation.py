@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
+from municipium.core.pages import page_ensure
 from municipium.portal.models import StandardPage
-from municipium.portal.services import page_ensure
 from municipium.tenancy.services import locale_ensure_all
 
 pytestmark = pytest.mark.django_db

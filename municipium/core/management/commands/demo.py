@@ -1,24 +1,11 @@
-"""``municipium demo``: the five seed institutions as sites of this installation. Each app
-builds its own part through its own services; running it again changes nothing."""
+"""``municipium demo``: the demo sites of this installation. The command knows no app: each app
+registers the steps that build its part (``municipium.core.demo``), through its own services.
+Running it again changes nothing."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from municipium.directory.demo import directory_ensure
-from municipium.news.demo import news_ensure
-from municipium.organisation.demo import organisation_ensure
-from municipium.portal.demo import (
-    accessibility_declarations_ensure,
-    editorial_teams_ensure,
-    home_pages_ensure,
-    home_sections_set,
-    mission_and_plan_ensure,
-    standard_pages_ensure,
-)
-from municipium.portal.demo_pages import PAGES
-from municipium.search.services import search_index_rebuild
-from municipium.tenancy import demo as tenancy_demo
-from municipium.tenancy.services import locale_ensure_all, municipality_purge_all_caches
+from municipium.core.demo import demo_load
 
 
 class Command(BaseCommand):
@@ -26,38 +13,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            rows = self._load()
-            search_index_rebuild()  # the demo makes pages without publishing revisions
-        municipality_purge_all_caches()
+            run = demo_load()
         self.stdout.write(self.style.SUCCESS("Demo ready."))
-        for name, url, editor in rows:
-            self.stdout.write(f"  {url:<36} {name}  (staff: {editor})")
-        self.stdout.write(
-            f"  Admin: /admin/ on any site, user admin; "
-            f"every demo password is {tenancy_demo.DEMO_PASSWORD!r}."
-        )
-
-    def _load(self):
-        locale_ensure_all()
-        rows = []
-        for definition in tenancy_demo.MUNICIPALITIES:
-            homes = home_pages_ensure(definition.slug, definition.languages)
-            municipality = tenancy_demo.municipality_ensure(
-                definition, root_page=homes[definition.default_language]
-            )
-            editor = tenancy_demo.staff_ensure(municipality, home_pages=list(homes.values()))
-            back_office = organisation_ensure(municipality)
-            directories = directory_ensure(definition.slug, homes)
-            news = news_ensure(definition.slug, homes)
-            standard_pages_ensure(homes, PAGES.get(definition.slug, {}))
-            mission_and_plan_ensure(definition.slug, homes, directories)
-            declarations = accessibility_declarations_ensure(definition, homes)
-            home_sections_set(homes, directories=directories, news=news)
-            municipality.accessibility_declaration = declarations[definition.default_language]
-            municipality.save()
-            moderated = editorial_teams_ensure(definition.slug, municipality, directories)
-            url = f"http://{definition.hostname}:{tenancy_demo.DEMO_PORT}/"
-            staff = ", ".join([editor, *moderated, *back_office])
-            rows.append((definition.names[definition.default_language], url, staff))
-        tenancy_demo.superuser_ensure()
-        return rows
+        for site in run.sites:
+            staff = ", ".join(site.staff)
+            self.stdout.write(f"  {site.url:<36} {site.name}  (staff: {staff})")
+        for note in run.notes:
+            self.stdout.write(f"  {note}")

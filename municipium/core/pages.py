@@ -1,0 +1,77 @@
+"""Changes to the page tree that every app needs: creating or updating a page in place with its
+translations linked to it (same translation key, one page per locale). They know no page type
+and no municipality, so any app's services, demo and tests can use them."""
+
+from collections.abc import Mapping
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+
+def _locale(language: str) -> Locale:
+    return Locale.objects.get(language_code=language)
+
+
+@transaction.atomic
+def page_ensure(
+    *,
+    parent: Page,
+    page_class: type[Page],
+    slug: str,
+    language: str,
+    translation_of: Page | None = None,
+    **fields,
+) -> Page:
+    """The live page ``slug`` of ``page_class`` under ``parent`` in ``language``, created or
+    brought up to date with ``fields``. Running it again changes nothing. A translation takes
+    the translation key of ``translation_of``, so that Wagtail links the two."""
+    locale = _locale(language)
+    existing = page_class.objects.child_of(parent).filter(slug=slug, locale=locale).first()
+    if existing is not None:
+        changed = [name for name, value in fields.items() if getattr(existing, name) != value]
+        for name in changed:
+            setattr(existing, name, fields[name])
+        if changed:
+            existing.save()
+        return existing
+    now = timezone.now()
+    page = page_class(
+        slug=slug,
+        locale=locale,
+        live=True,
+        first_published_at=now,
+        last_published_at=now,
+        **fields,
+    )
+    if translation_of is not None:
+        page.translation_key = translation_of.translation_key
+    parent.add_child(instance=page)
+    return page
+
+
+def translations_ensure(
+    *,
+    parents: Mapping[str, Page],
+    page_class: type[Page],
+    slug: str | Mapping[str, str],
+    fields: Mapping[str, dict],
+) -> dict[str, Page]:
+    """The page ``slug`` under each language's parent, with that language's ``fields``, every
+    translation linked to the first. Languages without fields are left out. ``slug`` may
+    differ per language (a mapping), as siblings under one parent must (home pages)."""
+    made: dict[str, Page] = {}
+    source = None
+    for language, parent in parents.items():
+        if language not in fields:
+            continue
+        made[language] = page_ensure(
+            parent=parent,
+            page_class=page_class,
+            slug=slug if isinstance(slug, str) else slug[language],
+            language=language,
+            translation_of=source,
+            **fields[language],
+        )
+        source = source or made[language]
+    return made

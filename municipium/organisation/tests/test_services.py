@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from municipium.organisation.models import Membership, Person, Position, Unit
@@ -20,6 +21,13 @@ from municipium.organisation.services import (
 from .factories import PersonFactory, job_title, positions, staff_user, unit
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """Messages are matched in English, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 def entries(action):

@@ -40,7 +40,7 @@ class DirectoryIndexPage(Page):
         verbose_name = _("directory")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import directory_context
+        from ..context import directory_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(request, index=self))
@@ -212,7 +212,7 @@ class DirectoratePage(RoutablePageMixin, Page):
         verbose_name_plural = _("directorates")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import directorate_context
+        from ..context import directorate_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(directorate_context(request, page=self))
@@ -220,13 +220,13 @@ class DirectoratePage(RoutablePageMixin, Page):
 
     @path("service-standards/csv/", name="service_standards_csv")
     def service_standards_csv(self, request):
-        from ..views import service_standards_csv
+        from ..downloads import service_standards_csv
 
         return service_standards_csv(request, page=self)
 
     @path("service-standards/pdf/", name="service_standards_pdf")
     def service_standards_pdf(self, request):
-        from ..views import service_standards_pdf
+        from ..downloads import service_standards_pdf
 
         return service_standards_pdf(request, page=self)
 

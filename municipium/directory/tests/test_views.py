@@ -259,7 +259,7 @@ def test_the_directory_lists_directorates_and_people_and_filters_without_script(
 
 
 def test_the_directory_shows_people_a_page_at_a_time(client, office, bornova, settings):
-    with mock.patch("municipium.directory.views.PEOPLE_PER_PAGE", 2):
+    with mock.patch("municipium.directory.context.PEOPLE_PER_PAGE", 2):
         first = html_of(client, "/tr/mudurlukler/")
         second = html_of(client, "/tr/mudurlukler/?page=2")
         beyond = html_of(client, "/tr/mudurlukler/?page=99")
@@ -276,7 +276,7 @@ def test_the_directory_shows_people_a_page_at_a_time(client, office, bornova, se
 
 def test_the_directory_reads_the_photos_of_the_page_of_people_shown_only(client, bornova, culture):
     organisation(culture, bornova, units=3, people_per_unit=2, photos=True)  # 7 people now
-    with mock.patch("municipium.directory.views.PEOPLE_PER_PAGE", 2):
+    with mock.patch("municipium.directory.context.PEOPLE_PER_PAGE", 2):
         client.get("/tr/mudurlukler/", HTTP_HOST=HOST)
         with CaptureQueriesContext(connection) as captured:
             get(client, "/tr/mudurlukler/", HTTP_CACHE_CONTROL="no-cache")

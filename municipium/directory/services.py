@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from municipium.tenancy.selectors import municipality_get_for_page
+from municipium.tenancy.services import municipality_owned_delete, municipality_owned_save
 
 from .models import (
     DirectorateDocument,
@@ -27,9 +28,19 @@ def person_ensure(*, municipality, name: str, **fields) -> Person:
     for key, value in fields.items():
         setattr(person, key, value)
     if changed:
-        person.full_clean()
-        person.save()
+        person_save(person=person, by=None)
     return person
+
+
+@transaction.atomic
+def person_save(*, person: Person, by) -> Person:
+    """Add or change a person: logged as ``directory.person.create``/``.edit``."""
+    return municipality_owned_save(person, by=by, action_prefix="directory.person")
+
+
+@transaction.atomic
+def person_delete(*, person: Person, by) -> None:
+    municipality_owned_delete(person, by=by, action_prefix="directory.person")
 
 
 def _rows_set(model, page: DirectoratePage, items: list[dict]) -> list:

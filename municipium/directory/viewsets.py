@@ -8,6 +8,7 @@ from municipium.tenancy.forms import MunicipalityOwnedForm
 from municipium.tenancy.viewsets import MunicipalityScopedViewSet
 
 from .models import Person
+from .services import person_delete, person_save
 
 
 class PersonViewSet(MunicipalityScopedViewSet):
@@ -20,3 +21,5 @@ class PersonViewSet(MunicipalityScopedViewSet):
     list_filter = ["municipality"]
     search_fields = ["name", "email"]
     edit_handler = ObjectList(Person.panels, base_form_class=MunicipalityOwnedForm)
+    save_service = staticmethod(lambda *, instance, by: person_save(person=instance, by=by))
+    delete_service = staticmethod(lambda *, instance, by: person_delete(person=instance, by=by))

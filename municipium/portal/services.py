@@ -1,6 +1,7 @@
 """Changes to the page tree that several apps need: creating or updating a page in place with
 its translations linked to it (same translation key, one page per locale), and the editorial
-team (editors, approvers, moderation workflow) of a part of the tree."""
+team (editors, approvers, moderation workflow) of a part of the tree. And the site's alerts,
+audited staff changes (``portal.alert.<verb>``)."""
 
 from dataclasses import dataclass
 
@@ -16,6 +17,10 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from municipium.tenancy.services import municipality_owned_delete, municipality_owned_save
+
+from .models import Alert
 
 
 def _locale(language: str) -> Locale:
@@ -122,3 +127,14 @@ def translations_ensure(
         )
         source = source or made[language]
     return made
+
+
+@transaction.atomic
+def alert_save(*, alert: Alert, by) -> Alert:
+    """Publish or change an alert; its site's cached pages are purged on commit."""
+    return municipality_owned_save(alert, by=by, action_prefix="portal.alert")
+
+
+@transaction.atomic
+def alert_delete(*, alert: Alert, by) -> None:
+    municipality_owned_delete(alert, by=by, action_prefix="portal.alert")

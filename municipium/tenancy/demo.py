@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
-from .models import Municipality, MunicipalityName
-from .services import public_holiday_seed
+from .models import Municipality
+from .services import municipality_save, public_holiday_seed
 
 DEMO_PORT = 8000
 DEMO_PASSWORD = "municipium-demo"
@@ -156,32 +156,27 @@ def municipality_ensure(definition: MunicipalityDefinition, *, root_page: Page) 
             "is_default_site": False,
         },
     )
-    municipality, _created = Municipality.objects.update_or_create(
-        slug=definition.slug,
-        defaults={
-            "site": site,
-            "country": definition.country,
-            "languages": list(definition.languages),
-            "default_language": definition.default_language,
-            "calendar": definition.calendar,
-            "time_zone": definition.time_zone,
-            "weekend_days": list(definition.weekend_days),
-            "address": definition.address,
-            "phone": definition.phone,
-            "call_centre_phone": definition.call_centre_phone,
-            "email": definition.email,
-            "primary_colour": definition.primary_colour,
-            "accent_colour": definition.accent_colour,
-            **definition.social,
-        },
-    )
-    municipality.full_clean()
-    for order, (language, name) in enumerate(definition.names.items()):
-        MunicipalityName.objects.update_or_create(
-            municipality=municipality,
-            language=language,
-            defaults={"name": name, "sort_order": order},
-        )
+    municipality = Municipality.objects.filter(slug=definition.slug).first()
+    municipality = municipality or Municipality(slug=definition.slug)
+    fields = {
+        "site": site,
+        "country": definition.country,
+        "languages": list(definition.languages),
+        "default_language": definition.default_language,
+        "calendar": definition.calendar,
+        "time_zone": definition.time_zone,
+        "weekend_days": list(definition.weekend_days),
+        "address": definition.address,
+        "phone": definition.phone,
+        "call_centre_phone": definition.call_centre_phone,
+        "email": definition.email,
+        "primary_colour": definition.primary_colour,
+        "accent_colour": definition.accent_colour,
+        **definition.social,
+    }
+    for name, value in fields.items():
+        setattr(municipality, name, value)
+    municipality_save(municipality=municipality, by=None, names=dict(definition.names))
     this_year = datetime.date.today().year
     public_holiday_seed(municipality=municipality, years=[this_year, this_year + 1])
     return municipality

@@ -17,7 +17,11 @@ from municipium.portal.demo import (
 from municipium.portal.demo_pages import PAGES
 from municipium.search.services import search_index_rebuild
 from municipium.tenancy import demo as tenancy_demo
-from municipium.tenancy.services import locale_ensure_all, municipality_purge_all_caches
+from municipium.tenancy.services import (
+    locale_ensure_all,
+    municipality_purge_all_caches,
+    municipality_save,
+)
 
 
 class Command(BaseCommand):
@@ -51,7 +55,7 @@ class Command(BaseCommand):
             declarations = accessibility_declarations_ensure(definition, homes)
             home_sections_set(homes, directories=directories, news=news)
             municipality.accessibility_declaration = declarations[definition.default_language]
-            municipality.save()
+            municipality_save(municipality=municipality, by=None)
             editor = tenancy_demo.staff_ensure(municipality, home_pages=list(homes.values()))
             moderated = editorial_teams_ensure(definition.slug, municipality, directories)
             url = f"http://{definition.hostname}:{tenancy_demo.DEMO_PORT}/"

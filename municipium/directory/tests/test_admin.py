@@ -151,3 +151,41 @@ def test_the_preview_shows_the_drafts_units_and_people(client, bornova_editor, p
     assert admin(client, preview, data=data).status_code == 200
     html = admin(client, preview).content.decode()
     assert "Taslak Birim" in html and "Taslak Müdür" in html
+
+
+def test_person_services_write_one_entry_each_or_nothing_when_invalid(bornova, bornova_editor):
+    from django.core.exceptions import ValidationError
+    from wagtail.models import ModelLogEntry
+
+    from municipium.directory.services import person_delete, person_save
+
+    person = person_save(person=Person(municipality=bornova, name="Ada"), by=bornova_editor)
+    person.email = "not an address"
+    with pytest.raises(ValidationError):
+        person_save(person=person, by=bornova_editor)
+    person.email = "ada@example.org"
+    person_save(person=person, by=bornova_editor)
+    person_delete(person=person, by=bornova_editor)
+    entries = list(ModelLogEntry.objects.order_by("pk"))
+    assert [e.action for e in entries] == [
+        "directory.person.create",
+        "directory.person.edit",
+        "directory.person.delete",
+    ]
+    assert entries[1].data == {
+        "municipality": bornova.pk,
+        "unit": None,
+        "changes": {"email": ["", "ada@example.org"]},
+    }
+
+
+def test_editing_a_person_in_the_admin_writes_one_entry(client, bornova_editor, people):
+    from wagtail.models import ModelLogEntry
+
+    ours = people[0]
+    data = {"municipality": ours.municipality_id, "name": "Deniz Arslan Yıldız", "email": ""}
+    assert admin(client, f"/admin/people/edit/{ours.pk}/", data=data).status_code == 302
+    assert admin(client, f"/admin/people/delete/{ours.pk}/", data={}).status_code == 302
+    entries = list(ModelLogEntry.objects.order_by("pk"))
+    assert [e.action for e in entries] == ["directory.person.edit", "directory.person.delete"]
+    assert entries[0].data["changes"]["name"] == ["Deniz Arslan", "Deniz Arslan Yıldız"]

@@ -3,9 +3,10 @@
 from django.urls import path
 
 from municipium.core.urls import common_urlpatterns
+from municipium.tenancy.reports import site_history_urls
 from municipium.tenancy.views import site_index
 
-urlpatterns = [path("", site_index, name="site-index"), *common_urlpatterns]
+urlpatterns = [path("", site_index, name="site-index"), *site_history_urls, *common_urlpatterns]
 
 handler404 = "municipium.core.views.page_not_found"
 handler500 = "municipium.core.views.server_error"

@@ -6,6 +6,8 @@ from wagtail.log_actions import LogFormatter
 
 from municipium.core.audit import register_actions
 
+from .reports import admin_urls as report_urls
+from .reports import audit_log_menu_item
 from .translation import SiteLanguagesPageTranslationView
 from .viewsets import TenancyViewSetGroup
 
@@ -25,6 +27,16 @@ def register_site_languages_translation_url():
             name="municipium_submit_page_translation",
         )
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_audit_log_urls():
+    return report_urls
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_log_menu_item():
+    return audit_log_menu_item()
 
 
 @hooks.register("register_log_actions")

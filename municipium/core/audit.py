@@ -29,6 +29,9 @@ IGNORED_FIELDS = frozenset({"cache_generation", "password", "last_login"})
 
 
 def _json_value(value):
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        # In UTC: a form gives the same instant in the user's time zone, which is no change.
+        return value.astimezone(datetime.UTC).isoformat()
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):

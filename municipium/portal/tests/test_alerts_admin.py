@@ -106,3 +106,17 @@ def test_an_editor_cannot_change_another_municipalitys_alert(client, towns, edit
     assert refused.status_code == 200  # the form offers only Bornova
     assert Alert.objects.get().message == "Su kesintisi"
     assert not ModelLogEntry.objects.exists()
+
+
+def test_an_editor_in_another_time_zone_changes_only_what_they_changed(client, towns, editor):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(editor)
+    profile.current_time_zone = "Asia/Tehran"
+    profile.save()
+    post(client, "/admin/alerts/new/", form_data(water_cut(towns[0])))
+    alert = Alert.objects.get()
+    assert alert.starts_at == datetime.datetime(2027, 1, 5, 8, 30, tzinfo=datetime.UTC)
+    post(client, f"/admin/alerts/edit/{alert.pk}/", form_data(alert, message="Yeni"))
+    edited = ModelLogEntry.objects.get(action="portal.alert.edit")
+    assert edited.data["changes"] == {"message": ["Su kesintisi", "Yeni"]}

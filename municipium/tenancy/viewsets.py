@@ -126,10 +126,19 @@ class MunicipalityScopedViewSet(ModelViewSet):
         return super().get_edit_view_kwargs(**self._save_service_kwargs(), **kwargs)
 
     def _save_service_kwargs(self):
-        return {"save_service": self.save_service, "save_service_fields": self.save_service_fields}
+        return {
+            "save_service": self._service("save_service"),
+            "save_service_fields": self.save_service_fields,
+        }
+
+    def _service(self, name):
+        # Read from the class: a function assigned there (``save_service = unit_save``) is
+        # not to be bound to the viewset as a method.
+        return getattr(type(self), name)
 
     def get_delete_view_kwargs(self, **kwargs):
-        return super().get_delete_view_kwargs(delete_service=self.delete_service, **kwargs)
+        service = self._service("delete_service")
+        return super().get_delete_view_kwargs(delete_service=service, **kwargs)
 
 
 class MunicipalityViewSet(MunicipalityScopedViewSet):

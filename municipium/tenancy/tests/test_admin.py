@@ -185,3 +185,19 @@ def test_a_municipality_whose_form_fails_is_not_logged(client, bornova_staff, tw
     response = client.post(**host(f"/admin/municipalities/edit/{bornova.pk}/"), data=data)
     assert response.status_code == 200
     assert not ModelLogEntry.objects.exists()
+
+
+def test_a_service_assigned_on_a_viewset_is_called_as_a_function_not_a_method():
+    from municipium.tenancy.viewsets import MunicipalityScopedViewSet
+
+    def holiday_save(*, instance, by):
+        return instance, by
+
+    class HolidayViewSet(MunicipalityScopedViewSet):
+        model = PublicHoliday
+        save_service = holiday_save
+        delete_service = holiday_save
+
+    viewset = HolidayViewSet("test-holidays")
+    assert viewset.get_edit_view_kwargs()["save_service"](instance=1, by=2) == (1, 2)
+    assert viewset.get_delete_view_kwargs()["delete_service"](instance=1, by=2) == (1, 2)

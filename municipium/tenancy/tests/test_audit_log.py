@@ -157,3 +157,10 @@ def test_the_site_history_hides_another_municipalitys_entries(client, editors, e
     export = get(client, editors[0], "/admin/reports/site-history/", export="csv")
     text = b"".join(export.streaming_content).decode()
     assert "Kandil" in text and "Tasua" not in text
+
+
+def test_the_reports_menu_offers_the_audit_log_to_staff_only(client, towns, editors):
+    assert "/admin/reports/audit-log/" in get(client, editors[0], "/admin/").content.decode()
+    nobody = get_user_model().objects.create_user("nobody", password="x")
+    nobody.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    assert "/admin/reports/audit-log/" not in get(client, nobody, "/admin/").content.decode()

@@ -18,7 +18,11 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from municipium.tenancy.services import municipality_owned_delete, municipality_owned_save
+from municipium.tenancy.services import (
+    municipality_owned_delete,
+    municipality_owned_save,
+    municipality_staff_groups_add,
+)
 
 from .models import Alert
 
@@ -96,7 +100,7 @@ def editorial_team_ensure(*, name: str, sections: list[Page], municipality) -> E
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=page, permission=_page_permission(codename)
                 )
-        municipality.staff_groups.add(group)
+    municipality_staff_groups_add(municipality=municipality, groups=[editors, approvers], by=None)
     task, _created = GroupApprovalTask.objects.get_or_create(name=f"{name} · approval")
     task.groups.set([approvers])
     workflow, created = Workflow.objects.get_or_create(name=f"{name} · moderation")

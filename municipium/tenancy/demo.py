@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from .models import Municipality
-from .services import municipality_save, public_holiday_seed
+from .services import municipality_save, municipality_staff_groups_add, public_holiday_seed
 
 DEMO_PORT = 8000
 DEMO_PASSWORD = "municipium-demo"
@@ -210,7 +210,7 @@ def staff_ensure(municipality: Municipality, *, home_pages: list[Page]) -> str:
                 collection=collection,
                 permission=Permission.objects.get(codename=f"{action}_{model}"),
             )
-    municipality.staff_groups.add(group)
+    municipality_staff_groups_add(municipality=municipality, groups=[group], by=None)
     return demo_user_ensure(f"editor-{municipality.slug}", group)
 
 

@@ -199,6 +199,25 @@ def municipality_save(
     return municipality
 
 
+@transaction.atomic
+def municipality_staff_groups_add(*, municipality: Municipality, groups, by) -> None:
+    """Let the members of ``groups`` work for the municipality too (its other settings stay
+    as stored): logged as ``tenancy.municipality.edit`` with the staff groups before and after."""
+    staff_check(by=by, municipality_ids=[municipality.pk])
+    before = sorted(municipality.staff_groups.values_list("name", flat=True))
+    municipality.staff_groups.add(*groups)
+    after = sorted(municipality.staff_groups.values_list("name", flat=True))
+    if before != after:
+        audit_log(
+            instance=municipality,
+            action="tenancy.municipality.edit",
+            by=by,
+            municipality=municipality,
+            before={"staff_groups": before},
+            after={"staff_groups": after},
+        )
+
+
 def _names_set(municipality: Municipality, names: dict) -> None:
     for order, (language, name) in enumerate(names.items()):
         row = MunicipalityName(municipality=municipality, language=language, name=name)

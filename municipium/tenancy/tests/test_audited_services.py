@@ -12,6 +12,7 @@ from wagtail.models import ModelLogEntry
 from municipium.tenancy.models import Municipality, PublicHoliday
 from municipium.tenancy.services import (
     municipality_save,
+    municipality_staff_groups_add,
     public_holiday_delete,
     public_holiday_save,
     public_holiday_seed,
@@ -160,3 +161,13 @@ def test_seeding_holidays_is_one_system_entry_with_the_count(bornova):
     assert entry.message == f"{added} public holidays added from the official calendar."
     public_holiday_seed(municipality=bornova, years=[2026])  # nothing new: no entry
     assert ModelLogEntry.objects.count() == 1
+
+
+def test_adding_a_staff_group_logs_the_groups_before_and_after_once(bornova, clerk):
+    press = Group.objects.create(name="press office")
+    municipality_staff_groups_add(municipality=bornova, groups=[press], by=clerk)
+    municipality_staff_groups_add(municipality=bornova, groups=[press], by=clerk)  # no change
+    entry = ModelLogEntry.objects.get()
+    assert entry.data["changes"] == {
+        "staff_groups": [["bornova staff"], ["bornova staff", "press office"]]
+    }

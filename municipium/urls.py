@@ -4,8 +4,10 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 
 from municipium.core.urls import common_urlpatterns
+from municipium.tenancy.reports import site_history_urls
 
 urlpatterns = [
+    *site_history_urls,  # Wagtail's site history, scoped to the user's municipalities
     *common_urlpatterns,
     path("", include("municipium.tenancy.urls")),
     path("", include("municipium.portal.urls")),

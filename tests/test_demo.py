@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import GroupPagePermission, ModelLogEntry, Page, Site
 
 from municipium.tenancy.models import Municipality, MunicipalityName, PublicHoliday
 
@@ -26,7 +26,7 @@ def counts():
         model.__name__: model.objects.count()
         for model in (
             Page, Site, Municipality, MunicipalityName, PublicHoliday, Group,
-            GroupPagePermission, get_user_model(),
+            GroupPagePermission, get_user_model(), ModelLogEntry,
         )
     }  # fmt: skip
 
@@ -40,8 +40,10 @@ def test_the_demo_loads_twice_without_duplicates_and_every_site_answers(client):
     load_demo()
     before = counts()
     load_demo()
-    assert counts() == before
+    assert counts() == before  # nor a second audit entry: nothing changed
     assert before["Municipality"] == 5
+    seeded = ModelLogEntry.objects.filter(action="tenancy.public_holiday.seed")
+    assert seeded.count() == 5 and all(entry.user is None for entry in seeded)
     for host, languages in SITES.items():
         for language in languages:
             response = client.get(f"/{language}/", HTTP_HOST=f"{host}:8000")

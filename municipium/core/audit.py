@@ -29,6 +29,9 @@ IGNORED_FIELDS = frozenset({"cache_generation", "password", "last_login"})
 
 
 def _json_value(value):
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        # In UTC: a form gives the same instant in the user's time zone, which is no change.
+        return value.astimezone(datetime.UTC).isoformat()
     if isinstance(value, datetime.datetime | datetime.date | datetime.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):
@@ -170,3 +173,22 @@ def audited_delete(
         after=None,
     )
     instance.delete()
+
+
+# The units an audit log may be filtered by. The organisation's app registers a provider
+# ``provider(*, user, municipalities) -> [(unit id, label), ...]`` in its ``ready()``; core
+# knows no app, so until one does the audit log offers no unit filter.
+_unit_choice_providers = []
+
+
+def register_unit_choices(provider) -> None:
+    if provider not in _unit_choice_providers:
+        _unit_choice_providers.append(provider)
+
+
+def unit_choices(*, user, municipalities) -> list[tuple[int, str]]:
+    """The units ``user`` may filter the audit log of ``municipalities`` by."""
+    choices = []
+    for provider in _unit_choice_providers:
+        choices.extend(provider(user=user, municipalities=municipalities))
+    return choices

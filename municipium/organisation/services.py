@@ -14,9 +14,19 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from municipium.core.audit import audited_delete, audited_save, snapshot
-from municipium.tenancy.services import municipality_purge_cache
+from municipium.tenancy.services import municipality_purge_cache, staff_check
 
 from .models import JobTitle, JobTitleName, Membership, Person, Position, Unit, UnitName
+
+
+def _stored(instance, field: str):
+    """The stored row's value of ``field`` (None for a new row): a row moved to another
+    municipality must be moved by someone who works for the one it leaves too."""
+    if instance.pk is None:
+        return None
+    return (
+        type(instance)._default_manager.filter(pk=instance.pk).values_list(field, flat=True).first()
+    )
 
 
 def _names(instance) -> dict[str, str]:
@@ -102,6 +112,7 @@ def _check_positions(unit: Unit) -> None:
 def unit_save(*, instance: Unit, by) -> Unit:
     """Create or change a unit, its names and the positions held in it."""
     municipality = instance.municipality
+    staff_check(by=by, municipality_ids=[municipality.pk, _stored(instance, "municipality_id")])
     if instance.parent is not None and instance.parent.municipality_id != municipality.pk:
         raise ValidationError({"parent": _("This unit belongs to another municipality.")})
     _check_parent(instance)
@@ -123,6 +134,7 @@ def unit_save(*, instance: Unit, by) -> Unit:
 def unit_delete(*, instance: Unit, by) -> None:
     """Delete a unit that has no unit below it and no page presenting it: a unit that was
     closed is better marked inactive, which keeps its history."""
+    staff_check(by=by, municipality_ids=[instance.municipality_id])
     if instance.children.exists():
         raise ValidationError(_("Move or delete the units below this one first."))
     if instance.pages.exists():
@@ -188,6 +200,9 @@ def _name_rows(instance, model, names: dict[str, str]) -> list:
 
 @transaction.atomic
 def person_save(*, instance: Person, by) -> Person:
+    staff_check(
+        by=by, municipality_ids=[instance.municipality_id, _stored(instance, "municipality_id")]
+    )
     audited_save(
         instance, by=by, action_prefix="organisation.person", municipality=instance.municipality_id
     )
@@ -197,6 +212,7 @@ def person_save(*, instance: Person, by) -> Person:
 
 @transaction.atomic
 def person_delete(*, instance: Person, by) -> None:
+    staff_check(by=by, municipality_ids=[instance.municipality_id])
     municipality = instance.municipality
     audited_delete(instance, by=by, action_prefix="organisation.person", municipality=municipality)
     municipality_purge_cache(municipality=municipality)
@@ -217,6 +233,9 @@ def job_title_snapshot(job_title: JobTitle) -> dict:
 
 @transaction.atomic
 def job_title_save(*, instance: JobTitle, by) -> JobTitle:
+    staff_check(
+        by=by, municipality_ids=[instance.municipality_id, _stored(instance, "municipality_id")]
+    )
     _check_names(instance, instance.municipality)
     audited_save(
         instance,
@@ -231,6 +250,7 @@ def job_title_save(*, instance: JobTitle, by) -> JobTitle:
 
 @transaction.atomic
 def job_title_delete(*, instance: JobTitle, by) -> None:
+    staff_check(by=by, municipality_ids=[instance.municipality_id])
     if instance.positions.exists():
         raise ValidationError(_("People hold positions with this title: change them first."))
     audited_delete(
@@ -262,6 +282,7 @@ def membership_save(*, instance: Membership, by) -> Membership:
     """Put a member of staff in a unit with a role, or change their role. They must work for
     the unit's municipality (be in one of its staff groups)."""
     municipality = instance.unit.municipality
+    staff_check(by=by, municipality_ids=[municipality.pk])
     if not _works_for(instance.user, municipality):
         raise ValidationError(
             {
@@ -284,6 +305,7 @@ def membership_save(*, instance: Membership, by) -> Membership:
 
 @transaction.atomic
 def membership_delete(*, instance: Membership, by) -> None:
+    staff_check(by=by, municipality_ids=[instance.unit.municipality_id])
     audited_delete(
         instance,
         by=by,

@@ -10,7 +10,6 @@ class PortalConfig(AppConfig):
     def ready(self):
         from municipium.core import demo, periodic
 
-        from . import signals  # noqa: F401  (purges cached pages when an alert changes)
         from .tasks import pages_publish_scheduled
 
         periodic.register(pages_publish_scheduled)

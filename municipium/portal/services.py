@@ -1,5 +1,6 @@
-"""The editorial team (editors, approvers, moderation workflow) of a part of the page tree.
-Creating pages and their translations is core's (``municipium.core.pages``)."""
+"""The editorial team (editors, approvers, moderation workflow) of a part of the page tree,
+and the site's alerts (audited staff changes, ``portal.alert.<verb>``). Creating pages and
+their translations is core's (``municipium.core.pages``)."""
 
 from dataclasses import dataclass
 
@@ -13,6 +14,14 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from municipium.tenancy.services import (
+    municipality_owned_delete,
+    municipality_owned_save,
+    municipality_staff_groups_add,
+)
+
+from .models import Alert
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,7 @@ def editorial_team_ensure(*, name: str, sections: list[Page], municipality) -> E
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=page, permission=_page_permission(codename)
                 )
-        municipality.staff_groups.add(group)
+    municipality_staff_groups_add(municipality=municipality, groups=[editors, approvers], by=None)
     task, _created = GroupApprovalTask.objects.get_or_create(name=f"{name} · approval")
     task.groups.set([approvers])
     workflow, created = Workflow.objects.get_or_create(name=f"{name} · moderation")
@@ -56,3 +65,14 @@ def editorial_team_ensure(*, name: str, sections: list[Page], municipality) -> E
     for page in sections:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return EditorialTeam(editors=editors, approvers=approvers, workflow=workflow)
+
+
+@transaction.atomic
+def alert_save(*, alert: Alert, by) -> Alert:
+    """Publish or change an alert; its site's cached pages are purged on commit."""
+    return municipality_owned_save(alert, by=by, action_prefix="portal.alert")
+
+
+@transaction.atomic
+def alert_delete(*, alert: Alert, by) -> None:
+    municipality_owned_delete(alert, by=by, action_prefix="portal.alert")

@@ -4,12 +4,14 @@ from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 
+from municipium.core.audit import register_actions
 from municipium.tenancy.forms import MunicipalityOwnedForm
 from municipium.tenancy.selectors import municipality_list_for_user
 from municipium.tenancy.viewsets import MunicipalityScopedViewSet
 
 from .models import Alert
 from .selectors import accessibility_declaration_list_for_review
+from .services import alert_delete, alert_save
 
 
 class AccessibilityReviewPanel(Component):
@@ -44,7 +46,27 @@ class AlertViewSet(MunicipalityScopedViewSet):
     list_filter = ["municipality", "severity"]
     edit_handler = ObjectList(Alert.panels, base_form_class=MunicipalityOwnedForm)
 
+    @staticmethod
+    def save_service(*, instance, by):
+        return alert_save(alert=instance, by=by)
+
+    @staticmethod
+    def delete_service(*, instance, by):
+        return alert_delete(alert=instance, by=by)
+
 
 @hooks.register("register_admin_viewset")
 def register_alert_viewset():
     return AlertViewSet("alerts")
+
+
+@hooks.register("register_log_actions")
+def register_alert_log_actions(actions):
+    register_actions(
+        actions,
+        [
+            ("portal.alert.create", _("Create alert"), _("Alert created.")),
+            ("portal.alert.edit", _("Edit alert"), _("Alert changed.")),
+            ("portal.alert.delete", _("Delete alert"), _("Alert deleted.")),
+        ],
+    )

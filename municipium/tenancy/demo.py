@@ -11,8 +11,14 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from municipium.core.demo import DemoSite
 
-from .models import Municipality, MunicipalityName
-from .services import locale_ensure_all, municipality_purge_all_caches, public_holiday_seed
+from .models import Municipality
+from .services import (
+    locale_ensure_all,
+    municipality_purge_all_caches,
+    municipality_save,
+    municipality_staff_groups_add,
+    public_holiday_seed,
+)
 
 DEMO_PORT = 8000
 DEMO_PASSWORD = "municipium-demo"
@@ -158,32 +164,27 @@ def municipality_ensure(definition: MunicipalityDefinition, *, root_page: Page) 
             "is_default_site": False,
         },
     )
-    municipality, _created = Municipality.objects.update_or_create(
-        slug=definition.slug,
-        defaults={
-            "site": site,
-            "country": definition.country,
-            "languages": list(definition.languages),
-            "default_language": definition.default_language,
-            "calendar": definition.calendar,
-            "time_zone": definition.time_zone,
-            "weekend_days": list(definition.weekend_days),
-            "address": definition.address,
-            "phone": definition.phone,
-            "call_centre_phone": definition.call_centre_phone,
-            "email": definition.email,
-            "primary_colour": definition.primary_colour,
-            "accent_colour": definition.accent_colour,
-            **definition.social,
-        },
-    )
-    municipality.full_clean()
-    for order, (language, name) in enumerate(definition.names.items()):
-        MunicipalityName.objects.update_or_create(
-            municipality=municipality,
-            language=language,
-            defaults={"name": name, "sort_order": order},
-        )
+    municipality = Municipality.objects.filter(slug=definition.slug).first()
+    municipality = municipality or Municipality(slug=definition.slug)
+    fields = {
+        "site": site,
+        "country": definition.country,
+        "languages": list(definition.languages),
+        "default_language": definition.default_language,
+        "calendar": definition.calendar,
+        "time_zone": definition.time_zone,
+        "weekend_days": list(definition.weekend_days),
+        "address": definition.address,
+        "phone": definition.phone,
+        "call_centre_phone": definition.call_centre_phone,
+        "email": definition.email,
+        "primary_colour": definition.primary_colour,
+        "accent_colour": definition.accent_colour,
+        **definition.social,
+    }
+    for name, value in fields.items():
+        setattr(municipality, name, value)
+    municipality_save(municipality=municipality, by=None, names=dict(definition.names))
     this_year = datetime.date.today().year
     public_holiday_seed(municipality=municipality, years=[this_year, this_year + 1])
     return municipality
@@ -211,7 +212,7 @@ def staff_ensure(municipality: Municipality, *, home_pages: list[Page]) -> str:
                 collection=collection,
                 permission=Permission.objects.get(codename=f"{action}_{model}"),
             )
-    municipality.staff_groups.add(group)
+    municipality_staff_groups_add(municipality=municipality, groups=[group], by=None)
     return demo_user_ensure(f"editor-{municipality.slug}", group)
 
 

@@ -1,11 +1,11 @@
-"""Purge a site's cached pages whenever what its pages show changes."""
+"""Purge a site's cached pages whenever a page changes. Changes to the municipality's own
+settings are purged by their services (``municipality_save``), on commit."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .models import Municipality, MunicipalityName
 from .selectors import municipality_get_for_page
 from .services import municipality_purge_all_caches, municipality_purge_cache
 
@@ -33,16 +33,3 @@ def purge_on_move(sender, instance, **kwargs):
 @receiver(post_delete, sender=Page)
 def purge_on_delete(sender, instance, **kwargs):
     municipality_purge_all_caches()
-
-
-@receiver(post_save, sender=Municipality)
-def purge_on_municipality_change(sender, instance, raw=False, **kwargs):
-    if not raw:
-        municipality_purge_cache(municipality=instance)
-
-
-@receiver(post_save, sender=MunicipalityName)
-@receiver(post_delete, sender=MunicipalityName)
-def purge_on_name_change(sender, instance, raw=False, **kwargs):
-    if not raw and instance.municipality_id:
-        municipality_purge_cache(municipality=instance.municipality)

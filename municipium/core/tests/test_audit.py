@@ -5,7 +5,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from wagtail.models import ModelLogEntry, Page, Site
 
-from municipium.core.audit import audit_log, audited_delete, audited_save, changes, snapshot
+from municipium.core.audit import (
+    _json_value,
+    audit_log,
+    audited_delete,
+    audited_save,
+    changes,
+    snapshot,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +89,12 @@ def test_audited_delete_keeps_what_the_row_held(site, clerk):
     entry = ModelLogEntry.objects.get(action="wagtail.delete")
     assert entry.data["changes"]["hostname"] == ["audit.example", None]
     assert not Site.objects.filter(hostname="audit.example").exists()
+
+
+def test_the_same_instant_in_another_time_zone_is_no_change():
+    import datetime
+    import zoneinfo
+
+    utc = datetime.datetime(2027, 1, 5, 9, 0, tzinfo=datetime.UTC)
+    tehran = utc.astimezone(zoneinfo.ZoneInfo("Asia/Tehran"))
+    assert changes({"at": _json_value(utc)}, {"at": _json_value(tehran)}) == {}

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from municipium.core.pages import page_ensure
 from municipium.portal.models import Alert, StandardPage
+from municipium.portal.services import alert_save
+from municipium.tenancy.services import municipality_save
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +34,15 @@ def bornova(municipality_factory):
     return municipality
 
 
-def water_cut(municipality, **fields):
-    return Alert.objects.create(
+def water_cut(municipality, save=True, **fields):
+    alert = Alert(
         municipality=municipality, language="tr", message="Yarın 09.00-14.00 su kesintisi",
         severity="warning", starts_at=NOON - datetime.timedelta(hours=1),
         ends_at=NOON + datetime.timedelta(hours=2), **fields,
     )  # fmt: skip
+    if save:
+        alert.save()
+    return alert
 
 
 def page_html(client, path="/tr/hakkimizda/", host="bornova.localhost"):
@@ -84,10 +89,11 @@ def test_an_alert_is_not_shown_on_another_municipalitys_site(client, bornova, mu
         assert "su kesintisi" not in page_html(client, "/tr/", host="sisli.localhost")
 
 
-def test_a_new_alert_purges_the_sites_cache(client, bornova):
+def test_a_new_alert_purges_the_sites_cache(client, bornova, django_capture_on_commit_callbacks):
     with at(NOON):
         page_html(client)
-        water_cut(bornova)
+        with django_capture_on_commit_callbacks(execute=True):
+            alert_save(alert=water_cut(bornova, save=False), by=None)
         assert "su kesintisi" in page_html(client)
 
 
@@ -124,10 +130,13 @@ def test_polish_sites_show_each_pages_public_record(client, municipality_factory
     assert html.count("<tr><td><time") == 2  # two published revisions in the register
 
 
-def test_other_sites_show_the_public_record_only_when_they_choose_to(client, bornova):
+def test_other_sites_show_the_public_record_only_when_they_choose_to(
+    client, bornova, django_capture_on_commit_callbacks
+):
     assert "public-record" not in page_html(client)
     bornova.public_record = True
-    bornova.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        municipality_save(municipality=bornova, by=None)
     assert "public-record" in page_html(client)
 
 

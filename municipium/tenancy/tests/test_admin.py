@@ -156,6 +156,7 @@ def municipality_form_data(municipality, **changes):
         "youtube_url": "", "logo": "", "primary_colour": municipality.primary_colour,
         "accent_colour": municipality.accent_colour, "accessibility_declaration": "",
         "public_record": "unknown",
+        "office_opens_at": "08:30", "office_closes_at": "17:30", "half_day_closes_at": "12:30",
         "staff_groups": [g.pk for g in municipality.staff_groups.all()],
         "names": inline_formset(
             [{"id": n.pk, "language": n.language, "name": n.name} for n in names],

@@ -155,3 +155,14 @@ def unit_subtree(*, unit: Unit) -> list[Unit]:
     )
     ids = unit_descendant_ids(units=[unit.pk], children=unit_children_of(units))
     return [u for u in units if u.pk in ids and (u.is_active or u.pk == unit.pk)]
+
+
+def unit_choices_for_audit(*, user, municipalities) -> list[tuple[int, str]]:
+    """The units ``user`` may filter the audit log of ``municipalities`` by: those they may act
+    in (registered with ``core.audit`` in OrganisationConfig.ready)."""
+    choices = []
+    for municipality in municipalities:
+        ids = unit_ids_for_user(municipality=municipality, user=user)
+        units = unit_list_for_municipality(municipality=municipality).filter(pk__in=ids)
+        choices += [(unit.pk, unit.name_in()) for unit in units.order_by("sort_order", "code")]
+    return choices

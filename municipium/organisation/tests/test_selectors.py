@@ -102,3 +102,11 @@ def test_the_answer_takes_a_fixed_number_of_queries(bornova, tree, django_assert
     director = type(director).objects.get(pk=director.pk)
     with django_assert_num_queries(4):
         assert len(unit_ids_for_user(municipality=bornova, user=director)) == 14
+
+
+def test_the_audit_log_offers_the_units_a_user_acts_in(bornova, tree):
+    from municipium.core.audit import unit_choices
+
+    manager = staff_user(bornova, "manager", unit=tree["courses"], role="manager")
+    labels = [label for _pk, label in unit_choices(user=manager, municipalities=[bornova])]
+    assert sorted(labels) == ["bilim (en)", "kurs (en)"]  # in the active language

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+from wagtail.users.models import UserProfile
 
 from .models import Municipality, MunicipalityName
 from .services import public_holiday_seed
@@ -216,7 +217,14 @@ def staff_ensure(municipality: Municipality, *, home_pages: list[Page]) -> str:
                 permission=Permission.objects.get(codename=f"{action}_{model}"),
             )
     municipality.staff_groups.add(group)
-    return demo_user_ensure(f"editor-{municipality.slug}", group)
+    username = demo_user_ensure(f"editor-{municipality.slug}", group)
+    # The admin reads and writes date-times in the user's time zone (Wagtail's profile setting,
+    # UTC when empty): the editor works where the municipality is.
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username=username))
+    if not profile.current_time_zone:
+        profile.current_time_zone = municipality.time_zone
+        profile.save(update_fields=["current_time_zone"])
+    return username
 
 
 def demo_user_ensure(username: str, *groups: Group) -> str:

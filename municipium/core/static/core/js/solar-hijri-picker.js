@@ -278,4 +278,4 @@ document.addEventListener("click", (event) => {
 });
 
 // The toggles stay hidden (CSS) until this module runs: without it, the text field is enough.
-document.documentElement.dataset.solarHijriPicker = "ready";
+document.documentElement.dataset.solarHijriReady = "";

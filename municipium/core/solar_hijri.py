@@ -68,10 +68,15 @@ def _solar_hijri_day(year: int, month: int, day: int) -> datetime.date:
     if month == 12 and day == 30 and days == 29:
         raise ValidationError(
             _(
-                "%(year)s is not a leap year: %(month_name)s %(year)s has 29 days, "
-                "so there is no day 30."
+                "%(year)s is not a leap year: %(month_name)s %(year)s has %(days)s days, "
+                "so there is no day %(day)s."
             )
-            % {"year": _digits(year), "month_name": _month_name(month)},
+            % {
+                "year": _digits(year),
+                "month_name": _month_name(month),
+                "days": _digits(days),
+                "day": _digits(day),
+            },
             code="not_leap_year",
         )
     if not 1 <= day <= days:

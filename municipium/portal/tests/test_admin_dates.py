@@ -35,9 +35,7 @@ def bumehen_clerk(client, municipality_factory):
     return bumehen
 
 
-def test_alert_times_typed_in_solar_hijri_are_stored_in_utc_and_listed_back(
-    client, bumehen_clerk
-):
+def test_alert_times_typed_in_solar_hijri_are_stored_in_utc_and_listed_back(client, bumehen_clerk):
     response = client.post(
         "/admin/alerts/new/",
         HTTP_HOST="bumehen.localhost",

@@ -93,6 +93,7 @@ class SolarHijriWidgetMixin:
 
 
 class CalendarDateInput(SolarHijriWidgetMixin, AdminDateInput):
+    wagtail_widget = AdminDateInput
     gregorian_template_name = AdminDateInput.template_name
 
     def solar_hijri_value(self, value):
@@ -103,6 +104,7 @@ class CalendarDateInput(SolarHijriWidgetMixin, AdminDateInput):
 
 
 class CalendarDateTimeInput(SolarHijriWidgetMixin, AdminDateTimeInput):
+    wagtail_widget = AdminDateTimeInput
     gregorian_template_name = AdminDateTimeInput.template_name
     with_time = True
 
@@ -113,20 +115,48 @@ class CalendarDateTimeInput(SolarHijriWidgetMixin, AdminDateTimeInput):
         return _("yyyy/mm/dd hh:mm")
 
 
+def _in_calendar(widget, calendar_class):
+    """The widget a calendar field uses: ours where Wagtail's own date widget was chosen (a
+    panel's ``FieldPanel(widget=AdminDateTimeInput(...))``, as Wagtail's publishing schedule
+    does), with the same attributes; any other widget is left alone, and parses as it always
+    did."""
+    wagtail_class = calendar_class.wagtail_widget
+    if widget is None or widget is wagtail_class:
+        return calendar_class
+    if type(widget) is wagtail_class:
+        options = {"attrs": widget.attrs, "format": widget.format}
+        if hasattr(widget, "js_overlay_parent_selector"):
+            options["js_overlay_parent_selector"] = widget.js_overlay_parent_selector
+        return calendar_class(**options)
+    return widget
+
+
 class CalendarDateField(forms.DateField):
-    widget = CalendarDateInput
+    def __init__(self, *, widget=None, **kwargs):
+        super().__init__(widget=_in_calendar(widget, CalendarDateInput), **kwargs)
 
     def to_python(self, value):
-        if in_solar_hijri() and isinstance(value, str) and value not in self.empty_values:
+        if (
+            in_solar_hijri()
+            and isinstance(self.widget, SolarHijriWidgetMixin)
+            and isinstance(value, str)
+            and value not in self.empty_values
+        ):
             return solar_hijri.parse_date(value)
         return super().to_python(value)
 
 
 class CalendarDateTimeField(forms.DateTimeField):
-    widget = CalendarDateTimeInput
+    def __init__(self, *, widget=None, **kwargs):
+        super().__init__(widget=_in_calendar(widget, CalendarDateTimeInput), **kwargs)
 
     def to_python(self, value):
-        if in_solar_hijri() and isinstance(value, str) and value not in self.empty_values:
+        if (
+            in_solar_hijri()
+            and isinstance(self.widget, SolarHijriWidgetMixin)
+            and isinstance(value, str)
+            and value not in self.empty_values
+        ):
             return from_current_timezone(solar_hijri.parse_datetime(value))
         return super().to_python(value)
 

@@ -154,3 +154,24 @@ def test_solar_hijri_staff_get_the_picker_module_instead_of_wagtails():
         media = str(CalendarDateTimeInput().media)
     assert 'type="module"' in media and "solar-hijri-picker.js" in media
     assert "date-time-chooser.js" not in media
+
+
+def test_wagtails_own_date_time_widget_chosen_by_a_panel_becomes_the_calendar_widget():
+    # Wagtail's publishing schedule: FieldPanel("go_live_at", widget=AdminDateTimeInput(...)).
+    from wagtail.admin.widgets import AdminDateTimeInput
+
+    chosen = AdminDateTimeInput(js_overlay_parent_selector="#dialog", attrs={"data-x": "y"})
+    field = CalendarDateTimeField(widget=chosen)
+    assert isinstance(field.widget, CalendarDateTimeInput)
+    assert field.widget.attrs["data-x"] == "y"
+    assert field.widget.js_overlay_parent_selector == "#dialog"
+    with staff_calendar_activated(SOLAR_HIJRI):
+        assert field.clean("1405/02/10 14:30").date() == ORDIBEHESHT_10_1405
+
+
+def test_another_widget_chosen_for_a_date_field_keeps_gregorian_parsing():
+    from django import forms
+
+    field = CalendarDateField(widget=forms.DateInput)
+    with staff_calendar_activated(SOLAR_HIJRI):
+        assert field.clean("2026-04-30") == ORDIBEHESHT_10_1405

@@ -2,6 +2,7 @@
 Solar Hijri calendar, wherever Wagtail's admin builds a date field or shows a date."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -132,3 +133,14 @@ def test_a_gregorian_municipalitys_clerk_keeps_wagtails_date_field(client, borno
     assert PublicHoliday.objects.get().date == datetime.date(2026, 4, 30)
     html = client.get(path="/admin/holidays/new/", HTTP_HOST="bornova.localhost").content
     assert b"initDateChooser" in html and b"data-solar-hijri-picker" not in html
+
+
+def test_an_iranian_editors_publishing_schedule_is_in_solar_hijri(client, bumehen):
+    admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
+    client.force_login(admin)
+    home = bumehen.homes["fa"]
+    html = client.get(**bumehen_host(f"/admin/pages/{home.pk}/edit/")).content.decode()
+    # Wagtail's publishing panel chooses its own widget: the calendar's replaces it.
+    picker = r'<span class="solar-hijri-input" data-solar-hijri-picker="datetime"[^>]*>'
+    assert re.search(picker + r'<input type="text" name="go_live_at"', html)
+    assert "initDateTimeChooser" not in html

@@ -21,7 +21,10 @@ from django.forms.utils import from_current_timezone
 from django.forms.widgets import Script
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.admin.telepath import register as telepath_register
+from wagtail.admin.telepath.widgets import WidgetAdapter
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
+from wagtail.admin.widgets.datetime import AdminDateInputAdapter, AdminDateTimeInputAdapter
 
 from . import solar_hijri
 from .calendar_context import staff_calendar
@@ -113,6 +116,26 @@ class CalendarDateTimeInput(SolarHijriWidgetMixin, AdminDateTimeInput):
 
     def placeholder(self):
         return _("yyyy/mm/dd hh:mm")
+
+
+class CalendarWidgetAdapter(WidgetAdapter):
+    """How Wagtail's client side (telepath: the editor's panel tree, StreamField) sees these
+    widgets: as Wagtail's own date widget in the Gregorian calendar, as a plain widget (its
+    rendered HTML, whose picker binds itself) in the Solar Hijri one, where Wagtail's date
+    script is not loaded."""
+
+    def __init__(self, gregorian_adapter):
+        super().__init__()
+        self.gregorian_adapter = gregorian_adapter
+
+    def pack(self, obj, context):
+        if in_solar_hijri():
+            return super().pack(obj, context)
+        return self.gregorian_adapter.pack(obj, context)
+
+
+telepath_register(CalendarWidgetAdapter(AdminDateInputAdapter()), CalendarDateInput)
+telepath_register(CalendarWidgetAdapter(AdminDateTimeInputAdapter()), CalendarDateTimeInput)
 
 
 def _in_calendar(widget, calendar_class):

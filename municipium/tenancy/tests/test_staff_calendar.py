@@ -144,3 +144,18 @@ def test_an_iranian_editors_publishing_schedule_is_in_solar_hijri(client, bumehe
     picker = r'<span class="solar-hijri-input" data-solar-hijri-picker="datetime"[^>]*>'
     assert re.search(picker + r'<input type="text" name="go_live_at"', html)
     assert "initDateTimeChooser" not in html
+
+
+def test_the_editors_panel_tree_describes_the_calendar_widget_without_wagtails_date_script(
+    client, bumehen, bornova
+):
+    admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
+    client.force_login(admin)
+    home = bumehen.homes["fa"]
+    html = client.get(**bumehen_host(f"/admin/pages/{home.pk}/edit/")).content.decode()
+    # Wagtail packs every panel's widget for its client side; its date constructor is not loaded.
+    assert "wagtail.widgets.AdminDateTimeInput" not in html
+    gregorian = client.get(
+        path=f"/admin/pages/{bornova.homes['tr'].pk}/edit/", HTTP_HOST="bornova.localhost"
+    )
+    assert "wagtail.widgets.AdminDateTimeInput" in gregorian.content.decode()

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupPagePermission, ModelLogEntry, Page, Site
+from wagtail.users.models import UserProfile
 
 from municipium.tenancy.models import Municipality, MunicipalityName, PublicHoliday
 
@@ -69,6 +70,9 @@ def test_each_demo_site_has_an_editor_who_sees_only_that_site():
     assert all(page.permissions_for_user(editor).can_edit() for page in bornova_pages)
     assert not sisli_home.permissions_for_user(editor).can_edit()
     assert Municipality.objects.get(slug="bornova").staff_groups.filter(user=editor).exists()
+    # Each editor types and reads date-times in their municipality's time zone.
+    bumehen_editor = get_user_model().objects.get(username="editor-bumehen")
+    assert UserProfile.get_for_user(bumehen_editor).current_time_zone == "Asia/Tehran"
 
 
 def _text(response) -> str:

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "municipium.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from .forms import install_admin_date_fields
+
+        install_admin_date_fields()

@@ -47,6 +47,7 @@ _REPLACEMENTS = {
 }
 
 _TABLE = str.maketrans({**_REPLACEMENTS, **dict.fromkeys(IGNORABLE)})
+_DIGITS_TABLE = str.maketrans({k: v for k, v in _REPLACEMENTS.items() if v.isdigit()})
 
 
 def _mark_ranges() -> str:
@@ -80,6 +81,12 @@ def normalise(text: str) -> str:
     if not text:
         return ""
     return unicodedata.normalize("NFC", text).translate(_TABLE).casefold()
+
+
+def latin_digits(text: str) -> str:
+    """``text`` with its Persian and Arabic-Indic digits written as Latin digits, and nothing
+    else changed: what a parser of typed numbers and dates reads."""
+    return text.translate(_DIGITS_TABLE)
 
 
 def tokens(text: str) -> list[str]:

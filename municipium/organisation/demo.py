@@ -279,9 +279,10 @@ def staff_memberships_ensure(municipality: Municipality, units: dict[str, Unit])
     if editors is not None:
         editors.permissions.add(*_permissions(EDITOR_PERMISSIONS))
     municipality.staff_groups.add(staff, administrators)
-    names = [demo_user_ensure(f"admin-{slug}", administrators)]
+    time_zone = municipality.time_zone
+    names = [demo_user_ensure(f"admin-{slug}", administrators, time_zone=time_zone)]
     for username, code, role in STAFF.get(slug, []):
-        names.append(demo_user_ensure(username, staff))
+        names.append(demo_user_ensure(username, staff, time_zone=time_zone))
         user = get_user_model().objects.get(username=username)
         membership_ensure(user=user, unit=units[code], role=role, by=None)
     return names

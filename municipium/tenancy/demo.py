@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+from wagtail.users.models import UserProfile
 
 from municipium.core.demo import DemoSite
 
@@ -213,11 +214,13 @@ def staff_ensure(municipality: Municipality, *, home_pages: list[Page]) -> str:
                 permission=Permission.objects.get(codename=f"{action}_{model}"),
             )
     municipality_staff_groups_add(municipality=municipality, groups=[group], by=None)
-    return demo_user_ensure(f"editor-{municipality.slug}", group)
+    return demo_user_ensure(f"editor-{municipality.slug}", group, time_zone=municipality.time_zone)
 
 
-def demo_user_ensure(username: str, *groups: Group) -> str:
-    """A demo member of staff with the demo password, in ``groups``."""
+def demo_user_ensure(username: str, *groups: Group, time_zone: str | None = None) -> str:
+    """A demo member of staff with the demo password, in ``groups``. The admin reads and writes
+    date-times in the user's time zone (Wagtail's profile setting, UTC when empty): given one,
+    the member of staff works there."""
     user, created = get_user_model().objects.get_or_create(
         username=username, defaults={"email": f"{username}@example.org"}
     )
@@ -225,6 +228,11 @@ def demo_user_ensure(username: str, *groups: Group) -> str:
         user.set_password(DEMO_PASSWORD)
         user.save()
     user.groups.add(*groups)
+    if time_zone:
+        profile = UserProfile.get_for_user(user)
+        if profile.current_time_zone != time_zone:
+            profile.current_time_zone = time_zone
+            profile.save(update_fields=["current_time_zone"])
     return username
 
 

@@ -10,9 +10,13 @@ from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.http.request import split_domain_port
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 
-from .selectors import tenant_get_for_hostname
+from municipium.core.calendar_context import staff_calendar_activated
+
+from .selectors import staff_calendar_get, tenant_get_for_hostname
 
 ALL_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 
@@ -52,3 +56,25 @@ class TenantMiddleware:
             request.urlconf = "municipium.index_urls"
             return self.get_response(request)
         return render(request, "tenancy/unknown_host.html", {"hostname": hostname}, status=404)
+
+
+ADMIN_PREFIX = SimpleLazyObject(lambda: reverse("wagtailadmin_home"))
+
+
+class StaffCalendarMiddleware:
+    """Staff work in their municipality's calendar (``staff_calendar_get``): resolved once per
+    admin request, after authentication, and active until the response is rendered, for the
+    admin's date fields, widgets and template tags (``core.calendar_context``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(str(ADMIN_PREFIX)):
+            return self.get_response(request)
+        tenant = getattr(request, "tenant", None)
+        calendar = staff_calendar_get(
+            user=request.user, host_municipality=tenant.municipality if tenant else None
+        )
+        with staff_calendar_activated(calendar):
+            return self.get_response(request)

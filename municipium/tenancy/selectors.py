@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import Locale, ModelLogEntry, Page, Site
 
 from . import clock
-from .models import Municipality, PublicHoliday
+from .models import Calendar, Municipality, PublicHoliday
 
 TENANT_CACHE_SECONDS = 3600
 
@@ -248,3 +248,18 @@ def theme_colours(municipality: Municipality) -> dict[str, str]:
         "accent": accent,
         "accent_tint": mix(accent, "#ffffff", 0.9),
     }
+
+
+def staff_calendar_get(*, user, host_municipality: Municipality | None) -> str:
+    """The calendar a member of staff types and reads dates in, in the admin: that of the
+    municipality whose host the admin is opened on if they work for it, else that of the one
+    municipality they work for, else Gregorian (someone who works for several, on a host that
+    is none of them). One query."""
+    if not user.is_authenticated:
+        return Calendar.GREGORIAN
+    calendars = dict(municipality_list_for_user(user=user).values_list("pk", "calendar"))
+    if host_municipality is not None and host_municipality.pk in calendars:
+        return calendars[host_municipality.pk]
+    if len(calendars) == 1:
+        return next(iter(calendars.values()))
+    return Calendar.GREGORIAN

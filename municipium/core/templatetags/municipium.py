@@ -1,15 +1,17 @@
 """Template tags for dates and numbers in the site's calendar, time zone, language and digits.
 Every template formats through these, so that there is one way to write a date."""
 
+import datetime
 import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from municipium.core import formatting
+from municipium.core.calendar_context import staff_calendar
 
 register = template.Library()
 
@@ -63,6 +65,54 @@ def today(context, style="full"):
     if tenant is None:
         return ""
     return local_date(context, tenant.today(), style)
+
+
+def _staff_text(value, style: str) -> str:
+    """A date or date-time as a member of staff reads it in the admin: in the calendar of the
+    request (``core.calendar_context``), the admin's time zone and the interface's language."""
+    options = {
+        "language": translation.get_language() or "en",
+        "calendar": staff_calendar(),
+        "time_zone": timezone.get_current_timezone_name(),
+        "style": style,
+    }
+    if isinstance(value, datetime.datetime):
+        return formatting.format_datetime(value, **options)
+    return formatting.format_date(value, **options)
+
+
+@register.simple_tag
+def staff_date(value, style="medium"):
+    """``<time>`` with a date or date-time in the staff member's calendar, for admin templates:
+    {% staff_date holiday.date %}."""
+    if not value:
+        return ""
+    time_zone = timezone.get_current_timezone_name()
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        formatting.iso_date(value, time_zone=time_zone),
+        _staff_text(value, style),
+    )
+
+
+@register.filter
+def staff_date_text(value, style="medium"):
+    """The text of ``staff_date`` alone, for an attribute such as a tooltip."""
+    return _staff_text(value, style) if value else ""
+
+
+@register.filter
+def is_datetime(value) -> bool:
+    return isinstance(value, datetime.datetime)
+
+
+@register.filter
+def staff_cell(value):
+    """A table cell's value in the admin: dates and date-times in the staff member's calendar,
+    anything else unchanged."""
+    if isinstance(value, datetime.date):
+        return _staff_text(value, "medium")
+    return value
 
 
 @register.filter

@@ -76,6 +76,7 @@ def organisation_from_pages(apps, schema_editor):
     JobTitle = apps.get_model("organisation", "JobTitle")
     JobTitleName = apps.get_model("organisation", "JobTitleName")
     Position = apps.get_model("organisation", "Position")
+    Revision = apps.get_model("wagtailcore", "Revision")
 
     for municipality in Municipality.objects.select_related("site"):
         languages = [municipality.default_language] + [
@@ -116,6 +117,16 @@ def organisation_from_pages(apps, schema_editor):
                         sort_order=len(seen_languages),
                     )
             DirectoratePage.objects.filter(pk__in=[p.pk for p in pages]).update(unit=top)
+            # Their revisions name the unit too: a draft opened, published or reverted to
+            # would otherwise take the page out of the organisation.
+            revisions = Revision.objects.filter(
+                base_content_type__app_label="wagtailcore",
+                base_content_type__model="page",
+                object_id__in=[str(p.pk) for p in pages],
+            )
+            for revision in revisions.iterator():
+                revision.content["unit"] = top.pk
+                revision.save(update_fields=["content"])
 
             # Units, matched across translations by their place in each page's list.
             old_units = {

@@ -205,6 +205,10 @@ def _permissions(codenames):
     return Permission.objects.filter(content_type__app_label="organisation", codename__in=codenames)
 
 
+def _section_code(directorate: str, names: dict[str, str]) -> str:
+    return slugify(f"{directorate}-{names.get('en') or next(iter(names.values()))}")[:64]
+
+
 def _job_title_code(titles: dict[str, str]) -> str:
     return slugify(titles.get("en") or next(iter(titles.values())))[:64]
 
@@ -233,9 +237,12 @@ def units_ensure(municipality: Municipality) -> dict[str, Unit]:
     for directorate in ORGANISED.get(slug, []):
         organisation, top = ORGANISATIONS[directorate], units[directorate]
         for order, (key, parent, names) in enumerate(organisation["units"]):
+            # Units are found by this dict's key; their code is the one the data migration
+            # gives a section (its directorate and English name), so that the demo run again
+            # on a database migrated from the pages' rows finds them instead of adding copies.
             units[f"{directorate}-{key}"] = unit_ensure(
                 municipality=municipality,
-                code=f"{directorate}-{key}",
+                code=_section_code(directorate, names),
                 names=names,
                 parent=units[f"{directorate}-{parent}"] if parent else top,
                 kind=Kind.SECTION,
@@ -244,11 +251,11 @@ def units_ensure(municipality: Municipality) -> dict[str, Unit]:
             )
         positions = {}
         for person, key, is_head, appointed_on, titles in organisation["roles"]:
-            unit = units[f"{directorate}-{key}"] if key else top
+            where = f"{directorate}-{key}" if key else directorate
             job_title = job_title_ensure(
                 municipality=municipality, code=_job_title_code(titles), names=titles, by=None
             )
-            positions.setdefault(unit.code, []).append(
+            positions.setdefault(where, []).append(
                 {
                     "person": people[person],
                     "job_title": job_title,
@@ -257,8 +264,8 @@ def units_ensure(municipality: Municipality) -> dict[str, Unit]:
                     "ended_on": None,
                 }
             )
-        for code, rows in positions.items():
-            unit_positions_set(unit=units[code], positions=rows, by=None)
+        for where, rows in positions.items():
+            unit_positions_set(unit=units[where], positions=rows, by=None)
     return units
 
 

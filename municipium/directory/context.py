@@ -13,7 +13,12 @@ from municipium.core.templatetags.municipium import json_ld_tag
 from municipium.tenancy.selectors import municipality_get_for_page
 
 from . import exports, jsonld
-from .selectors import directorate_get_detail, directory_list, person_photos_prefetch
+from .selectors import (
+    application_places,
+    directorate_get_detail,
+    directory_list,
+    person_photos_prefetch,
+)
 
 PEOPLE_PER_PAGE = 60
 
@@ -71,7 +76,13 @@ def directorate_context(request, *, page) -> dict:
     table = downloads = None
     if detail.service_standards:
         table = exports.service_standards_table(
-            page=page, standards=detail.service_standards, municipality_name=facts.name, updated=""
+            page=page,
+            standards=detail.service_standards,
+            municipality_name=facts.name,
+            updated="",
+            places=application_places(
+                page=page, director=detail.director, municipality=facts.municipality
+            ),
         )
         if url:
             downloads = {

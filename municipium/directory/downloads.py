@@ -9,13 +9,14 @@ from municipium.core.formatting import format_date
 
 from . import exports
 from .context import site_facts
+from .selectors import application_places, directorate_get_detail
 
 
 def _table(request, page) -> exports.ServiceStandardsTable:
-    standards = list(page.service_standards.all())
-    if not standards:
-        raise Http404("This directorate has no service standards table.")
     facts = site_facts(request, page)
+    detail = directorate_get_detail(page=page, municipality=facts.municipality, today=facts.today)
+    if not detail.service_standards:
+        raise Http404("This directorate has no service standards table.")
     published = page.last_published_at or timezone.now()
     updated = format_date(
         published,
@@ -25,9 +26,12 @@ def _table(request, page) -> exports.ServiceStandardsTable:
     )
     return exports.service_standards_table(
         page=page,
-        standards=standards,
+        standards=detail.service_standards,
         municipality_name=facts.name,
         updated=updated,
+        places=application_places(
+            page=page, director=detail.director, municipality=facts.municipality
+        ),
     )
 
 

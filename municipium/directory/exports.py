@@ -59,9 +59,9 @@ class ServiceStandardsTable:
 
 
 def service_standards_table(
-    *, page, standards, municipality_name: str, updated: str
+    *, page, standards, municipality_name: str, updated: str, places=None
 ) -> ServiceStandardsTable:
-    """The table in the active language."""
+    """The table in the active language; ``places`` of application, else the page's own."""
     language = translation.get_language() or "en"
     rows = [
         Row(
@@ -77,7 +77,7 @@ def service_standards_table(
         municipality=municipality_name,
         columns=legal_columns(),
         rows=rows,
-        places=page.application_places,
+        places=page.application_places if places is None else places,
         notice=legal_notice(),
         updated=updated,
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -18,7 +19,7 @@ from municipium.organisation.selectors import (
     unit_list_for_municipality,
 )
 
-from .models import DirectorateDocument, DirectoratePage, ServiceStandard
+from .models import ApplicationPlace, DirectorateDocument, DirectoratePage, ServiceStandard
 from .org_chart import OrgNode, org_chart_build
 
 if TYPE_CHECKING:
@@ -222,3 +223,27 @@ def directorate_page_list(*, under: Page | None = None) -> QuerySet[DirectorateP
     them, or those under ``under`` (a site's home page in one language)."""
     pages = DirectoratePage.objects.all()
     return pages if under is None else pages.descendant_of(under)
+
+
+def application_places(
+    *, page: DirectoratePage, director: Role | None, municipality: Municipality | None
+) -> list[ApplicationPlace]:
+    """The service standards table's places of application: those the editors entered on the
+    page, else the head of its unit in the organisation as the first place (the regulation asks
+    for a name, a title and how to reach them), so that the table names someone real."""
+    if places := page.application_places:
+        return places
+    if director is None:
+        return []
+    person = director.person
+    return [
+        ApplicationPlace(
+            heading=str(_("First place of application")),
+            name=person.name,
+            title=director.title,
+            address=municipality.address if municipality is not None else "",
+            phone=person.phone,
+            fax="",
+            email=person.email,
+        )
+    ]

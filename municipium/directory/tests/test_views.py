@@ -153,6 +153,24 @@ def test_the_service_standards_download_as_csv_with_a_bom_for_excel(client, offi
     assert "Deniz Arslan" in flat and "Ayşe Başkan" in flat and "(0232) 555 01 01" in flat
 
 
+def test_without_places_entered_the_units_head_is_the_first_place_of_application(
+    client, office, bornova
+):
+    for field in ("name", "title", "address", "phone", "fax", "email"):
+        setattr(office, f"first_place_{field}", "")
+        setattr(office, f"second_place_{field}", "")
+    office.save()
+    rows = list(
+        csv.reader(
+            io.StringIO(get(client, PAGE + "service-standards/csv/").content.decode("utf-8-sig"))
+        )
+    )
+    flat = [cell for row in rows for cell in row]
+    assert "Deniz Arslan" in flat and "Müdür" in flat  # the head of the unit and their title
+    assert "Ayşe Başkan" not in flat
+    assert "Deniz Arslan" in html_of(client)
+
+
 def test_the_service_standards_download_as_pdf(client, office):
     response = get(client, PAGE + "service-standards/pdf/")
     assert response["Content-Type"] == "application/pdf"

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -43,11 +43,7 @@ class NewsIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = news_listing_get(
-            index=self,
-            params=request.GET,
-            tenant=getattr(request, "tenant", None),
-            language=translation.get_language(),
-            per_page=ARTICLES_PER_PAGE,
+            index=self, request=request, per_page=ARTICLES_PER_PAGE
         )
         return context
 

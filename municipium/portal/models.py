@@ -83,12 +83,13 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from municipium.directory.selectors import directorate_list_for_home
-        from municipium.news.selectors import news_article_list_latest
+        from .selectors import home_sections_get
 
         context = super().get_context(request, *args, **kwargs)
-        context["directorates"] = directorate_list_for_home(index=self.directory_page)
-        context["latest_news"] = news_article_list_latest(index=self.news_page, limit=4)
+        sections = home_sections_get(home=self, request=request)
+        context["directorates"] = sections.directorates
+        context["latest_news"] = sections.latest_news
+        context["news_page_url"] = sections.news_page_url
         return context
 
 

@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import Municipality, MunicipalityName
@@ -46,3 +46,12 @@ def purge_on_municipality_change(sender, instance, raw=False, **kwargs):
 def purge_on_name_change(sender, instance, raw=False, **kwargs):
     if not raw and instance.municipality_id:
         municipality_purge_cache(municipality=instance.municipality)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def purge_on_view_restriction_change(sender, instance, raw=False, **kwargs):
+    # A page made private must leave the page cache at once, and every tenant snapshot says
+    # whether the installation has any restriction at all (core.wagtail_hooks).
+    if not raw:
+        municipality_purge_all_caches()

@@ -13,7 +13,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from municipium.core import page_cache
 from municipium.core.blocks import BodyBlock
 
 from .forms import NewsArticlePageForm
@@ -148,32 +147,16 @@ class NewsArticlePage(Page):
             return ""
         return self.image_alt or self.image.default_alt_text
 
-    def serve(self, request, *args, **kwargs):
-        from .counting import META_KEY, view_is_countable
-        from .selectors import news_view_count_get
-        from .services import news_view_record
-
-        response = super().serve(request, *args, **kwargs)
-        # A cached copy of this page counts its readers too (counting.count_cached_view).
-        page_cache.add_cache_meta(request, **{META_KEY: self.pk})
-        counted = response.status_code == 200 and view_is_countable(request)
-        if getattr(response, "context_data", None) is not None:
-            # The reader sees the count with their own view in it.
-            response.context_data["view_count"] = news_view_count_get(page_id=self.pk) + counted
-        if counted and hasattr(response, "add_post_render_callback"):
-            # Recorded once the page has rendered: a page that fails to render is no view.
-            response.add_post_render_callback(lambda _response: news_view_record(page_id=self.pk))
-        elif counted:
-            news_view_record(page_id=self.pk)
-        return response
-
     def get_context(self, request, *args, **kwargs):
+        from .counting import view_is_countable
         from .metadata import article_metadata
-        from .selectors import news_article_details_get
+        from .selectors import news_article_details_get, news_view_count_get
 
         context = super().get_context(request, *args, **kwargs)
         context["details"] = details = news_article_details_get(article=self, request=request)
         context["metadata"] = article_metadata(article=self, details=details, request=request)
+        # With this reader's own view, which news.wagtail_hooks records once the page renders.
+        context["view_count"] = news_view_count_get(page_id=self.pk) + view_is_countable(request)
         return context
 
 

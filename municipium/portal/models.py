@@ -327,9 +327,11 @@ class PlanPage(Page):
         verbose_name = _("plan page")
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import plan_activity_list
+
         context = super().get_context(request, *args, **kwargs)
         # Read once, with their units, for the table and for the progress above it.
-        activities = list(self.activities.select_related("responsible_unit"))
+        activities = plan_activity_list(plan=self)
         context["activities"] = activities
         context["progress"] = self.progress(activities)
         return context

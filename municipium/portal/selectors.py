@@ -28,6 +28,12 @@ def accessibility_declaration_list_for_review(
     return [(page, page.review_due_on < today) for page in declarations]
 
 
+def plan_activity_list(*, plan) -> list:
+    """The plan's activities in the editors' order, each with its responsible unit: one
+    query."""
+    return list(plan.activities.select_related("responsible_unit"))
+
+
 def alert_list_current(
     *, municipality: Municipality, language: str, now: datetime.datetime, upcoming=None
 ) -> tuple[list[Alert], datetime.datetime | None]:

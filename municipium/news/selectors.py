@@ -47,6 +47,17 @@ def news_article_list_latest(*, index: Page | None, limit: int) -> QuerySet[News
     ]
 
 
+def news_card_list_latest(*, index: Page | None, limit: int) -> list[NewsArticlePage]:
+    """The newest live articles under ``index`` as a list that can be kept in the cache: each
+    image's card rendition made now if it was missing, so that a kept copy never makes it
+    again (the prefetched renditions are all Wagtail looks at)."""
+    articles = list(news_article_list_latest(index=index, limit=limit))
+    for article in articles:
+        if article.image is not None:
+            article.image.get_rendition(CARD_RENDITION)  # kept in its prefetched renditions
+    return articles
+
+
 def _home_of(page: Page) -> Page | None:
     """The home page (depth 2: a site's root in one language) above ``page``."""
     if page.depth <= 2:

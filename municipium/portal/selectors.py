@@ -190,7 +190,7 @@ def home_sections_get(*, home, request) -> HomeSections:
     querysets a template evaluates) and kept with the site's data until the next publish:
     none of them changes without one. Three queries when not kept, whatever the content."""
     from municipium.directory.selectors import directorate_list_for_home
-    from municipium.news.selectors import news_article_list_latest
+    from municipium.news.selectors import news_card_list_latest
 
     def build() -> HomeSections:
         sections = {page.pk: page for page in Page.objects.filter(
@@ -199,7 +199,7 @@ def home_sections_get(*, home, request) -> HomeSections:
         directory, news = sections.get(home.directory_page_id), sections.get(home.news_page_id)
         return HomeSections(
             directorates=list(directorate_list_for_home(index=directory)),
-            latest_news=list(news_article_list_latest(index=news, limit=LATEST_NEWS)),
+            latest_news=news_card_list_latest(index=news, limit=LATEST_NEWS),
             news_page_url=(news.get_url(request) or "") if news is not None else "",
         )
 

@@ -107,3 +107,25 @@ def test_a_home_page_preview_lists_the_sections_its_draft_names(client, bornova)
     home.news_page = None
     request.is_preview = True
     assert home_sections_get(home=home, request=request).latest_news == []
+
+
+def test_the_kept_news_cards_never_make_their_image_renditions_again(
+    client, bornova, settings, tmp_path
+):
+    from unittest import mock
+
+    from wagtail.images import get_image_model
+
+    from municipium.news.tests.factories import image_create
+
+    settings.MEDIA_ROOT = tmp_path
+    add_content(bornova.homes["tr"], 1)
+    article = NewsArticlePage.objects.get(slug="haber-0")
+    article.image = image_create(description="Park")
+    article.save_revision().publish()  # the card's rendition does not exist yet
+    fresh = {"HTTP_HOST": "bornova.localhost", "HTTP_CACHE_CONTROL": "no-cache"}
+    assert 'class="card__image"' in client.get("/tr/", **fresh).content.decode()
+    with mock.patch.object(
+        get_image_model(), "create_rendition", side_effect=AssertionError("made again")
+    ):
+        assert 'class="card__image"' in client.get("/tr/", **fresh).content.decode()

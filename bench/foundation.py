@@ -114,9 +114,30 @@ def bench_targets(sites, var_dir: Path) -> list[Target]:
         targets.append(Target(f"{host} {home} cached", host, home, {}, "hit"))
         fresh = {"Cache-Control": "no-cache"}
         targets.append(Target(f"{host} {home} uncached", host, home, fresh, "miss"))
+    targets += inner_page_targets(dict(sites)[DEMO_HOST])
     static = static_url(var_dir, STATIC_FILE)
     targets.append(Target(f"static: {STATIC_FILE} (WhiteNoise)", DEMO_HOST, static))
     return targets
+
+
+def inner_page_targets(language: str) -> list[Target]:
+    """The news listing, its newest article and the first directorate of the demo site,
+    uncached: the pages besides the home page that readers reach most."""
+    from municipium.directory.models import DirectoratePage
+
+    index = news_index_at(DEMO_HOST, f"/{language}/news/")
+    article = index.get_children().live().specific().order_by("-newsarticlepage__date").first()
+    home = index.get_parent()
+    directorate = DirectoratePage.objects.live().descendant_of(home).order_by("path").first()
+    fresh = {"Cache-Control": "no-cache"}
+    return [
+        Target(f"{DEMO_HOST} {path} uncached", DEMO_HOST, path, fresh, "miss")
+        for path in (_path_of(index), _path_of(article), _path_of(directorate))
+    ]
+
+
+def _path_of(page) -> str:
+    return page.get_url_parts()[2]
 
 
 # -- Queries, in-process ---------------------------------------------------------------------------

@@ -158,8 +158,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+# A worker keeps its connection between requests: on SQLite too, where opening one runs the
+# four PRAGMAs above on every request otherwise.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -172,6 +174,14 @@ else:
     CACHES["default"].setdefault("TIMEOUT", 3600)
     if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
         CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20000)
+        # Wagtail writes every rendition it serves to its cache, on every render: on files
+        # that was a second file written per uncached page. A rendition's key names the
+        # image's file hash and focal point, so a copy per worker process is never stale.
+        CACHES["renditions"] = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
 
 # Seconds an anonymous page is kept in the page cache at most; a publish purges it sooner.
 MUNICIPIUM_PAGE_CACHE_SECONDS = env.int("MUNICIPIUM_PAGE_CACHE_SECONDS", default=600)

@@ -1,9 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 
-from municipium.core.urls import common_urlpatterns
+from municipium.core.urls import common_urlpatterns, page_urlpatterns
 from municipium.tenancy.reports import site_history_urls
 
 urlpatterns = [
@@ -14,7 +13,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", include("municipium.search.urls")),
         path("", include("municipium.news.urls")),
-        path("", include(wagtail_urls)),
+        path("", include(page_urlpatterns)),
         prefix_default_language=True,
     ),
 ]

@@ -11,6 +11,11 @@ per-site cache keys on headers (Cookie, Accept-Language) in a way that cannot be
   and the site's cache generation. Publishing, unpublishing or moving a page bumps the generation
   (``tenancy.services.municipality_purge_cache``), which purges the whole site in every worker
   at once: menus, listings and the home page all show other pages.
+
+``site_data`` keeps, under the same generation, what a page reads of its site and that changes
+only when the generation does (a home page's sections, an article's related pages, a listing's
+filters, the alerts): an uncached page reads it from the cache instead of the database, and the
+first request after a publish reads it afresh.
 """
 
 import hashlib
@@ -23,6 +28,7 @@ from django.utils import timezone, translation
 CACHEABLE_ATTRIBUTE = "_municipium_page_cacheable"
 UNTIL_ATTRIBUTE = "_municipium_page_cache_until"
 HIT_HANDLERS: list = []  # callables(request, meta) run when a page is served from the cache
+_MISSING = object()
 
 
 def mark_cacheable(request, **meta) -> None:
@@ -74,6 +80,24 @@ def _key(request, tenant) -> str:
     )
     digest = hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
     return f"municipium:page:{tenant.site.pk}:{tenant.cache_generation}:{digest}"
+
+
+def site_data(request, name: str, build):
+    """``build()``, kept in the cache under the request's site, language and cache generation:
+    for data that only a publish (or another change that bumps the generation) can change.
+    Kept no longer than a cached page. Without a tenant, ``build()`` every time."""
+    tenant = getattr(request, "tenant", None)
+    if tenant is None:
+        return build()
+    key = (
+        f"municipium:data:{tenant.site.pk}:{tenant.cache_generation}:"
+        f"{translation.get_language()}:{name}"
+    )
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, settings.MUNICIPIUM_PAGE_CACHE_SECONDS)
+    return value
 
 
 def _may_serve(request) -> bool:

@@ -3,6 +3,8 @@ from django.urls import include, path, re_path
 from django.views.static import serve as serve_file
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
+from wagtail.urls import urlpatterns as wagtail_urlpatterns
 
 from . import views
 
@@ -14,4 +16,10 @@ common_urlpatterns = [
     path("healthz", views.health, name="health"),
     path("_ceiling", views.ceiling, name="ceiling"),
     re_path(r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}),
+]
+
+# Wagtail's front-end URLs; its page view finds the page through core.routing.
+page_urlpatterns = [
+    *(pattern for pattern in wagtail_urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(serve_pattern, views.serve_page, name="wagtail_serve"),
 ]

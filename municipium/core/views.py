@@ -1,6 +1,9 @@
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from wagtail import views as wagtail_views
+
+from . import routing
 
 
 def page_not_found(request, exception=None):
@@ -19,3 +22,17 @@ def health(request):
 def ceiling(request):
     """A trivial view through the whole middleware stack: the benchmarks' ceiling."""
     return HttpResponse("ceiling", content_type="text/plain")
+
+
+def serve_page(request, path):
+    """Wagtail's page view, with the page found by ``core.routing``: Wagtail keeps a route
+    already found for the request (``_wagtail_route_for_request``) and does not look again."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        try:
+            result = routing.route(request, path)
+        except Http404:
+            request._wagtail_route_for_request = None  # what Wagtail keeps for a 404
+        else:
+            if result is not None:  # else Wagtail routes it itself
+                request._wagtail_route_for_request = result
+    return wagtail_views.serve(request, path)

@@ -67,7 +67,7 @@ def article_metadata(*, article, details, request) -> ArticleMetadata:
             ("og:image", image_url),
             ("og:image:width", str(details.share_image.width)),
             ("og:image:height", str(details.share_image.height)),
-            ("og:image:alt", article.alt_text),
+            ("og:image:alt", details.image_alt),
         ]
     open_graph = format_html_join(
         "\n  ", '<meta property="{}" content="{}">', ((p, v) for p, v in properties if v)

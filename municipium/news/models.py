@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -13,7 +13,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from municipium.core import page_cache
 from municipium.core.blocks import BodyBlock
 
 from .forms import NewsArticlePageForm
@@ -43,11 +42,7 @@ class NewsIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = news_listing_get(
-            index=self,
-            params=request.GET,
-            tenant=getattr(request, "tenant", None),
-            language=translation.get_language(),
-            per_page=ARTICLES_PER_PAGE,
+            index=self, request=request, per_page=ARTICLES_PER_PAGE
         )
         return context
 
@@ -154,32 +149,16 @@ class NewsArticlePage(Page):
             return ""
         return self.image_alt or self.image.default_alt_text
 
-    def serve(self, request, *args, **kwargs):
-        from .counting import META_KEY, view_is_countable
-        from .selectors import news_view_count_get
-        from .services import news_view_record
-
-        response = super().serve(request, *args, **kwargs)
-        # A cached copy of this page counts its readers too (counting.count_cached_view).
-        page_cache.add_cache_meta(request, **{META_KEY: self.pk})
-        counted = response.status_code == 200 and view_is_countable(request)
-        if getattr(response, "context_data", None) is not None:
-            # The reader sees the count with their own view in it.
-            response.context_data["view_count"] = news_view_count_get(page_id=self.pk) + counted
-        if counted and hasattr(response, "add_post_render_callback"):
-            # Recorded once the page has rendered: a page that fails to render is no view.
-            response.add_post_render_callback(lambda _response: news_view_record(page_id=self.pk))
-        elif counted:
-            news_view_record(page_id=self.pk)
-        return response
-
     def get_context(self, request, *args, **kwargs):
+        from .counting import view_is_countable
         from .metadata import article_metadata
-        from .selectors import news_article_details_get
+        from .selectors import news_article_details_get, news_view_count_get
 
         context = super().get_context(request, *args, **kwargs)
         context["details"] = details = news_article_details_get(article=self, request=request)
         context["metadata"] = article_metadata(article=self, details=details, request=request)
+        # With this reader's own view, which news.wagtail_hooks records once the page renders.
+        context["view_count"] = news_view_count_get(page_id=self.pk) + view_is_countable(request)
         return context
 
 

@@ -6,7 +6,6 @@ articles, directorates and tags never appear."""
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -14,12 +13,14 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Page, Site
 
-from municipium.core import formatting
+from municipium.core import formatting, routing
+from municipium.core.page_cache import site_data
 from municipium.directory.selectors import directorate_page_list
 from municipium.tenancy.selectors import home_page_list_for_site
 
@@ -36,16 +37,32 @@ SHARE_RENDITION = "fill-1200x630"  # the size Open Graph readers expect
 FEED_ITEMS = 30
 
 
+def _with_card_images(articles: QuerySet[NewsArticlePage]) -> QuerySet[NewsArticlePage]:
+    """Images in the same query, their card renditions in one more, whatever their number."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_RENDITION)
+    return articles.select_related("image").prefetch_related(
+        Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+    )
+
+
 def news_article_list_latest(*, index: Page | None, limit: int) -> QuerySet[NewsArticlePage]:
-    """The newest live articles under ``index``, images fetched in the same query."""
+    """The newest live articles under ``index``, with their images and card renditions."""
     if index is None:
         return NewsArticlePage.objects.none()
-    return (
-        NewsArticlePage.objects.live()
-        .child_of(index)
-        .select_related("image")
-        .order_by("-date")[:limit]
-    )
+    return _with_card_images(NewsArticlePage.objects.live().child_of(index)).order_by("-date")[
+        :limit
+    ]
+
+
+def news_card_list_latest(*, index: Page | None, limit: int) -> list[NewsArticlePage]:
+    """The newest live articles under ``index`` as a list that can be kept in the cache: each
+    image's card rendition made now if it was missing, so that a kept copy never makes it
+    again (the prefetched renditions are all Wagtail looks at)."""
+    articles = list(news_article_list_latest(index=index, limit=limit))
+    for article in articles:
+        if article.image is not None:
+            article.image.get_rendition(CARD_RENDITION)  # kept in its prefetched renditions
+    return articles
 
 
 def _home_of(page: Page) -> Page | None:
@@ -146,8 +163,7 @@ def news_article_list_for_index(
     if month is not None:
         start, end = month.bounds(time_zone)
         articles = articles.filter(date__gte=start, date__lt=end)
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
-    return articles.prefetch_related(Prefetch("image", queryset=images)).order_by("-date", "-pk")
+    return _with_card_images(articles).order_by("-date", "-pk")
 
 
 @dataclass(frozen=True)
@@ -157,15 +173,21 @@ class NewsListing:
     past_the_end: bool  # a page number past the last page was asked for: the last is shown
 
 
-def news_listing_get(
-    *, index: NewsIndexPage, params: Mapping, tenant, language: str, per_page: int
-) -> NewsListing:
+def news_listing_get(*, index: NewsIndexPage, request, per_page: int) -> NewsListing:
     """The page of the listing that the query string asks for: filters, then ``?page=``. A
-    page past the end shows the last page, a page that is not a number the first."""
+    page past the end shows the last page, a page that is not a number the first. The
+    filters' choices are kept with the site's data (only a publish changes them): two queries
+    for the page of articles and their count, one for their card renditions."""
+    tenant = getattr(request, "tenant", None)
+    params, language = request.GET, get_language()
     calendar = tenant.calendar if tenant else formatting.GREGORIAN
     time_zone = tenant.time_zone_name if tenant else "UTC"
-    choices = news_filter_choices(
-        index=index, calendar=calendar, time_zone=time_zone, language=language
+    choices = site_data(
+        request,
+        f"news-filters:{index.pk}",
+        lambda: news_filter_choices(
+            index=index, calendar=calendar, time_zone=time_zone, language=language
+        ),
     )
     form = NewsFilterForm(params, choices=choices)
     articles = news_article_list_for_index(
@@ -194,6 +216,7 @@ class NewsArticleDetails:
     directorates: list[DirectoratePage]
     image: AbstractRendition | None = None
     share_image: AbstractRendition | None = None
+    image_alt: str = ""
     more: list[NewsArticlePage] = field(default_factory=list)
 
 
@@ -201,8 +224,16 @@ MORE_ARTICLES = 4
 
 
 def news_article_details_get(*, article: NewsArticlePage, request) -> NewsArticleDetails:
-    """What the article page shows besides its own fields, in a fixed number of queries."""
-    parent = article.get_parent() if article.pk else None
+    """What the article page shows besides its own fields: five queries at most, whatever
+    the number of topics, directorates and articles; kept with the site's data, since only
+    a publish changes any of it (a preview, which has no pk yet or shows a draft, is not)."""
+    if not article.pk or getattr(request, "is_preview", False):
+        return _article_details(article, request)
+    return site_data(request, f"article:{article.pk}", lambda: _article_details(article, request))
+
+
+def _article_details(article: NewsArticlePage, request) -> NewsArticleDetails:
+    parent = routing.page_parent(page=article) if article.pk else None
     index_url = (parent.get_url(request) or "") if parent is not None else ""
     image = share_image = None
     if article.image is not None:
@@ -214,6 +245,7 @@ def news_article_details_get(*, article: NewsArticlePage, request) -> NewsArticl
         directorates=[d for d in article.directorates.all() if d.live],
         image=image,
         share_image=share_image,
+        image_alt=article.alt_text,
         more=_more_articles(article, parent),
     )
 

@@ -19,6 +19,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from municipium.tenancy.selectors import municipality_get_for_page
+from municipium.tenancy.services import municipality_purge_cache
+
 from .models import NewsArticlePage, NewsViewCount, NewsViewEvent
 
 logger = logging.getLogger(__name__)
@@ -114,4 +117,8 @@ def news_article_relations_set(
     article.tags.set(tags, clear=True)
     article.directorates.set(directorates)
     article.save()
+    if article.live:  # a live article changed without a publish: its site shows it afresh
+        municipality = municipality_get_for_page(page=article)
+        if municipality is not None:
+            municipality_purge_cache(municipality=municipality)
     return article

@@ -1,8 +1,8 @@
 from django.utils import timezone, translation
 
-from municipium.core.page_cache import limit_cache_until
+from municipium.core.page_cache import limit_cache_until, site_data
 
-from .selectors import alert_list_current
+from .selectors import alert_list_current, alert_list_upcoming
 
 
 def alerts(request):
@@ -11,8 +11,16 @@ def alerts(request):
     tenant = getattr(request, "tenant", None)
     if tenant is None:
         return {}
+    municipality, language, now = tenant.municipality, translation.get_language(), timezone.now()
+    # Kept with the site's data: saving or deleting an alert bumps the cache generation
+    # (portal.signals). Which of them show is decided now, at each request.
+    upcoming = site_data(
+        request,
+        "alerts",
+        lambda: alert_list_upcoming(municipality=municipality, language=language, now=now),
+    )
     current, next_change = alert_list_current(
-        municipality=tenant.municipality, language=translation.get_language(), now=timezone.now()
+        municipality=municipality, language=language, now=now, upcoming=upcoming
     )
     if next_change is not None:
         limit_cache_until(request, next_change)

@@ -83,12 +83,13 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from municipium.directory.selectors import directorate_list_for_home
-        from municipium.news.selectors import news_article_list_latest
+        from .selectors import home_sections_get
 
         context = super().get_context(request, *args, **kwargs)
-        context["directorates"] = directorate_list_for_home(index=self.directory_page)
-        context["latest_news"] = news_article_list_latest(index=self.news_page, limit=4)
+        sections = home_sections_get(home=self, request=request)
+        context["directorates"] = sections.directorates
+        context["latest_news"] = sections.latest_news
+        context["news_page_url"] = sections.news_page_url
         return context
 
 
@@ -326,9 +327,11 @@ class PlanPage(Page):
         verbose_name = _("plan page")
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import plan_activity_list
+
         context = super().get_context(request, *args, **kwargs)
         # Read once, with their units, for the table and for the progress above it.
-        activities = list(self.activities.select_related("responsible_unit"))
+        activities = plan_activity_list(plan=self)
         context["activities"] = activities
         context["progress"] = self.progress(activities)
         return context

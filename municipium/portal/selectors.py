@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, PageLogEntry
 
+from municipium.core import routing
+from municipium.core.page_cache import site_data
 from municipium.tenancy.selectors import home_page_list_for_site
 
 from .models import AccessibilityDeclarationPage, Alert
@@ -30,14 +32,21 @@ def accessibility_declaration_list_for_review(
     return [(page, page.review_due_on < today) for page in declarations]
 
 
+def plan_activity_list(*, plan) -> list:
+    """The plan's activities in the editors' order, each with its responsible unit: one
+    query."""
+    return list(plan.activities.select_related("responsible_unit"))
+
+
 def alert_list_current(
-    *, municipality: Municipality, language: str, now: datetime.datetime
+    *, municipality: Municipality, language: str, now: datetime.datetime, upcoming=None
 ) -> tuple[list[Alert], datetime.datetime | None]:
     """The alerts shown now in ``language``, and when that set next changes (an alert starts
-    or ends), so that a cached page is not kept past it. One query."""
-    upcoming = list(
-        Alert.objects.filter(municipality=municipality, language=language, ends_at__gt=now)
-    )
+    or ends), so that a cached page is not kept past it. One query, none when ``upcoming``
+    (the alerts not ended at some earlier moment, ``alert_list_upcoming``) is given."""
+    if upcoming is None:
+        upcoming = alert_list_upcoming(municipality=municipality, language=language, now=now)
+    upcoming = [alert for alert in upcoming if alert.ends_at > now]
     current = [alert for alert in upcoming if alert.starts_at <= now]
     boundaries = [alert.ends_at for alert in current] + [
         alert.starts_at for alert in upcoming if alert.starts_at > now
@@ -45,6 +54,13 @@ def alert_list_current(
     severity_order = {Alert.Severity.DANGER: 0, Alert.Severity.WARNING: 1, Alert.Severity.INFO: 2}
     current.sort(key=lambda alert: (severity_order[alert.severity], alert.starts_at))
     return current, min(boundaries, default=None)
+
+
+def alert_list_upcoming(
+    *, municipality: Municipality, language: str, now: datetime.datetime
+) -> list[Alert]:
+    """The alerts in ``language`` that have not ended at ``now``. One query."""
+    return list(Alert.objects.filter(municipality=municipality, language=language, ends_at__gt=now))
 
 
 @dataclass(frozen=True)
@@ -154,11 +170,43 @@ def municipality_schema(*, tenant, language: str, absolute) -> dict:
 
 
 def page_trail(*, page: Page) -> list[Page]:
-    """The pages from the site's home page down to ``page``: one query, kept on the page
-    object, so that the breadcrumbs and their structured data read it once."""
-    if not hasattr(page, "_municipium_trail"):
-        page._municipium_trail = [*page.get_ancestors().filter(depth__gt=1), page]
-    return page._municipium_trail
+    """The pages from the site's home page down to ``page``, kept on the page object, so that
+    the breadcrumbs and their structured data read it once: found by the routing, else one
+    query."""
+    return routing.page_trail(page=page)
+
+
+@dataclass(frozen=True)
+class HomeSections:
+    directorates: list
+    latest_news: list
+    news_page_url: str = ""
+
+
+LATEST_NEWS = 4
+
+
+def home_sections_get(*, home, request) -> HomeSections:
+    """The directorates and the latest news a home page lists, read up front (lists, not
+    querysets a template evaluates) and kept with the site's data until the next publish:
+    none of them changes without one. Three queries when not kept, whatever the content."""
+    from municipium.directory.selectors import directorate_list_for_home
+    from municipium.news.selectors import news_card_list_latest
+
+    def build() -> HomeSections:
+        sections = {page.pk: page for page in Page.objects.filter(
+            pk__in=[home.directory_page_id, home.news_page_id]
+        )}  # fmt: skip
+        directory, news = sections.get(home.directory_page_id), sections.get(home.news_page_id)
+        return HomeSections(
+            directorates=list(directorate_list_for_home(index=directory)),
+            latest_news=news_card_list_latest(index=news, limit=LATEST_NEWS),
+            news_page_url=(news.get_url(request) or "") if news is not None else "",
+        )
+
+    if getattr(request, "is_preview", False):  # a draft may name other sections
+        return build()
+    return site_data(request, f"home:{home.pk}", build)
 
 
 def breadcrumb_schema(*, page: Page, request) -> dict:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
-from wagtail.models import Locale, ModelLogEntry, Page, Site
+from wagtail.models import Locale, ModelLogEntry, Page, PageViewRestriction, Site
+
+from municipium.core.routing import HomeRef
 
 from . import clock
 from .models import Calendar, Municipality, PublicHoliday
@@ -39,6 +41,10 @@ class Tenant:
     menus: dict[str, tuple[MenuItem, ...]] = field(default_factory=dict)
     accessibility_urls: dict[str, str] = field(default_factory=dict)
     logo_url: str = ""
+    home_pages: dict[str, HomeRef] = field(default_factory=dict)  # for core.routing
+    # Whether any page of the installation has a view restriction; if none, serving a page
+    # need not look for its restrictions (tenancy.signals purges every site on a change).
+    has_view_restrictions: bool = True
 
     @property
     def time_zone(self) -> zoneinfo.ZoneInfo:
@@ -55,7 +61,7 @@ class Tenant:
 
 
 def _tenant_cache_key(hostname: str) -> str:
-    return f"municipium:tenant:{hostname.lower()}"
+    return f"municipium:tenant:2:{hostname.lower()}"  # 2: with home_pages
 
 
 def _page_path(page: Page) -> str:
@@ -109,6 +115,13 @@ def _build_tenant(municipality: Municipality) -> Tenant:
         menus=menus,
         accessibility_urls=accessibility_urls,
         logo_url=logo_url,
+        home_pages={
+            language: HomeRef(
+                pk=home.pk, url_path=home.url_path, content_type_id=home.content_type_id
+            )
+            for language, home in homes.items()
+        },
+        has_view_restrictions=PageViewRestriction.objects.exists(),
     )
 
 
@@ -227,13 +240,20 @@ def language_links(*, tenant: Tenant, page: Page | None, current: str) -> list[L
     from django.conf import settings
 
     names = dict(settings.LANGUAGES)
-    translations = _translations_by_language(page, tenant.languages) if page is not None else {}
+    if page is None or _is_home(tenant, page):
+        translations = {}  # each language's home page: its address is in the snapshot
+    else:
+        translations = _translations_by_language(page, tenant.languages)
     links = []
     for code in tenant.languages:
         target = translations.get(code)
         url = _page_path(target) if target is not None else tenant.home_url(code)
         links.append(LanguageLink(code=code, name=names[code], url=url, is_current=code == current))
     return links
+
+
+def _is_home(tenant: Tenant, page: Page) -> bool:
+    return any(home.pk == page.pk for home in tenant.home_pages.values())
 
 
 def theme_colours(municipality: Municipality) -> dict[str, str]:

@@ -67,3 +67,24 @@ def get(client, path, host="bornova.localhost", user_agent=BROWSER, **headers):
     if user_agent is not None:
         headers["HTTP_USER_AGENT"] = user_agent
     return client.get(path, HTTP_HOST=host, **headers)
+
+
+def uncached_queries(client, path, host="bornova.localhost") -> tuple[int, int]:
+    """The queries of an uncached request of ``path`` by a reader right after a publish (the
+    tenant snapshot and the site's data read afresh), then of the next one (both kept under
+    the new cache generation)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from municipium.tenancy.models import Municipality
+    from municipium.tenancy.services import municipality_purge_cache
+
+    get(client, path, host=host)  # renditions made, this process's content types read
+    municipality_purge_cache(municipality=Municipality.objects.get(site__hostname=host))
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            response = get(client, path, host=host, HTTP_CACHE_CONTROL="no-cache")
+        assert response.status_code == 200
+        counts.append(len(captured))
+    return tuple(counts)

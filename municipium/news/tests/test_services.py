@@ -109,3 +109,13 @@ def test_a_directorate_of_another_language_is_refused(article, bornova):
     english = directorate_create(bornova.directory["en"], "parks")
     with pytest.raises(ValidationError):
         news_article_relations_set(article=article, tags=[], directorates=[english])
+
+
+def test_relations_set_on_a_live_article_purge_its_sites_cache(article, bornova):
+    from municipium.tenancy.models import Municipality
+
+    before = Municipality.objects.get(pk=bornova.pk).cache_generation
+    news_article_relations_set(article=article, tags=["park"], directorates=[])
+    assert Municipality.objects.get(pk=bornova.pk).cache_generation == before + 1
+    news_article_relations_set(article=article, tags=["park"], directorates=[])  # unchanged
+    assert Municipality.objects.get(pk=bornova.pk).cache_generation == before + 1

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone, translation
 
 from municipium.core.formatting import GREGORIAN
+from municipium.core.page_cache import site_data
 from municipium.core.templatetags.municipium import json_ld_tag
 from municipium.tenancy.selectors import municipality_get_for_page
 
@@ -17,6 +18,7 @@ from .selectors import (
     application_places,
     directorate_get_detail,
     directory_list,
+    directory_read,
     person_photos_prefetch,
 )
 
@@ -60,9 +62,25 @@ def site_facts(request, page) -> SiteFacts:
     )
 
 
+def _kept(request, page, name: str, build):
+    """``build()`` kept with the site's data until the next publish or change of the
+    organisation (both bump the site's cache generation); a preview, whose draft may point at
+    another unit or hold other rows, reads afresh."""
+    if not page.pk or getattr(request, "is_preview", False):
+        return build()
+    return site_data(request, f"{name}:{page.pk}", build)
+
+
 def directorate_context(request, *, page) -> dict:
     facts = site_facts(request, page)
-    detail = directorate_get_detail(page=page, municipality=facts.municipality, today=facts.today)
+    detail = _kept(
+        request,
+        page,
+        "directorate",
+        lambda: directorate_get_detail(
+            page=page, municipality=facts.municipality, today=facts.today
+        ),
+    )
     url = page.get_url(request=request) if page.pk else None
     absolute = request.build_absolute_uri
     data = jsonld.directorate_data(
@@ -101,10 +119,14 @@ def directory_context(request, *, index) -> dict:
     facts = site_facts(request, index)
     query = request.GET.get("q", "").strip()[:100]
     directorate_id = request.GET.get("directorate", "")
+    read = _kept(
+        request,
+        index,
+        "directory",
+        lambda: directory_read(index=index, municipality=facts.municipality, today=facts.today),
+    )
     listing = directory_list(
-        index=index,
-        municipality=facts.municipality,
-        today=facts.today,
+        read=read,
         query=query,
         directorate_id=int(directorate_id) if directorate_id.isdigit() else None,
     )

@@ -107,7 +107,11 @@ def _organisation_of(municipality: Municipality, pages, today, photos: bool):
     every = set().union(*subtrees.values()) if subtrees else set()
     positions = position_list_current(units=every, today=today) if every else []
     if photos:
-        prefetch_related_objects([p.person for p in positions], _photos_prefetch())
+        people = [p.person for p in positions]
+        prefetch_related_objects(people, _photos_prefetch())
+        # Made now if missing, so that a detail kept with the site's data carries them.
+        for photo in {person.photo for person in people if person.photo_id}:
+            photo.get_rendition(PHOTO_FILTER)
     for position in positions:
         position.unit = by_id[position.unit_id]  # with its names, read once
     return by_id, subtrees, positions, order
@@ -178,33 +182,46 @@ def _matches(terms: list[str], *texts: str) -> bool:
     return all(term in haystack for term in terms)
 
 
-def directory_list(
-    *,
-    index: Page,
-    municipality: Municipality | None,
-    today: datetime.date,
-    query: str = "",
-    directorate_id: int | None = None,
-) -> DirectoryListing:
+@dataclass
+class DirectoryRead:
+    """Everything a directory shows before its filters: every directorate under the index and
+    every role held today in their units, in order. Kept with the site's data (``context``)."""
+
+    choices: list[DirectoratePage]
+    roles: list[Role]
+
+
+def directory_read(
+    *, index: Page, municipality: Municipality | None, today: datetime.date
+) -> DirectoryRead:
     """The directorates under ``index`` and the people who hold positions today in their
-    units, narrowed to one directorate and to a text (names, titles, units) if given.
-    Text is compared through ``core.text.normalise``, as search does: a municipality's
-    directory is small enough to filter after one read."""
+    units, in a fixed number of queries (photos are read for the page of people shown:
+    ``person_photos_prefetch``)."""
     choices = list(directorate_list_for_home(index=index))
-    by_id = {page.pk: page for page in choices}
-    selected = by_id.get(directorate_id)
-    pages = [selected] if selected else choices
     roles = []
-    if municipality is not None and pages:
-        # Photos are read for the page of people shown: person_photos_prefetch.
-        units, subtrees, positions, order = _organisation_of(municipality, pages, today, False)
-        for page in pages:
+    if municipality is not None and choices:
+        units, subtrees, positions, order = _organisation_of(municipality, choices, today, False)
+        for page in choices:
             if page.pk not in subtrees:
                 continue
             mine = [p for p in positions if p.unit_id in subtrees[page.pk]]
             for role in _roles_of(mine, top=units[page.unit_id], order=order):
                 role.directorate = page
                 roles.append(role)
+    return DirectoryRead(choices=choices, roles=roles)
+
+
+def directory_list(
+    *, read: DirectoryRead, query: str = "", directorate_id: int | None = None
+) -> DirectoryListing:
+    """The directory narrowed to one directorate and to a text (names, titles, units) if
+    given, without a query. Text is compared through ``core.text.normalise``, as search does:
+    a municipality's directory is small enough to filter after one read."""
+    selected = next((page for page in read.choices if page.pk == directorate_id), None)
+    pages = [selected] if selected else read.choices
+    roles = read.roles
+    if selected is not None:
+        roles = [role for role in roles if role.directorate.pk == selected.pk]
     terms = tokens(query)
     if terms:
         roles = [
@@ -214,7 +231,7 @@ def directory_list(
         ]
         pages = [page for page in pages if _matches(terms, page.title, page.summary)]
     return DirectoryListing(
-        directorates=pages, choices=choices, roles=roles, selected=selected, query=query
+        directorates=pages, choices=read.choices, roles=roles, selected=selected, query=query
     )
 
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from municipium.directory.selectors import directorate_get_detail, directory_list
+from municipium.directory.selectors import directorate_get_detail, directory_list, directory_read
 from municipium.organisation.models import Position, Unit
 from municipium.organisation.tests.factories import PersonFactory, job_title, positions, unit
 
@@ -59,7 +59,9 @@ def test_a_person_of_another_municipality_never_appears(bornova, sisli, staffed)
         foreign, (PersonFactory(municipality=sisli, name="Şişlili Müdür"), job_title(sisli), True)
     )
     detail = directorate_get_detail(page=staffed, municipality=bornova, today=TODAY)
-    listing = directory_list(index=bornova.index, municipality=bornova, today=TODAY)
+    listing = directory_list(
+        read=directory_read(index=bornova.index, municipality=bornova, today=TODAY)
+    )
     names = {role.person.name for role in [*detail.roles, *listing.roles]}
     assert "Sızan Kişi" not in names and "Deniz Arslan" in names
     assert "Şişlili Müdür" not in names
@@ -82,7 +84,9 @@ def test_without_a_municipality_nobody_is_shown(staffed):
     ],
 )
 def test_the_directory_filters_by_name_title_or_unit(bornova, staffed, query, people):
-    listing = directory_list(index=bornova.index, municipality=bornova, today=TODAY, query=query)
+    listing = directory_list(
+        read=directory_read(index=bornova.index, municipality=bornova, today=TODAY), query=query
+    )
     assert [role.person.name for role in listing.roles] == people
 
 
@@ -94,20 +98,26 @@ def test_the_directory_filters_by_directorate(bornova, staffed):
         parks.unit,
         (PersonFactory(municipality=bornova, name="Ayşe Çelik"), job_title(bornova, "mudur"), True),
     )
-    every = directory_list(index=bornova.index, municipality=bornova, today=TODAY)
+    every = directory_list(
+        read=directory_read(index=bornova.index, municipality=bornova, today=TODAY)
+    )
     assert [page.title for page in every.choices] == [staffed.title, parks.title]
     assert len(every.roles) == 3
     only_parks = directory_list(
-        index=bornova.index, municipality=bornova, today=TODAY, directorate_id=parks.pk
+        read=directory_read(index=bornova.index, municipality=bornova, today=TODAY),
+        directorate_id=parks.pk,
     )
     assert only_parks.selected == parks and only_parks.directorates == [parks]
     assert [role.person.name for role in only_parks.roles] == ["Ayşe Çelik"]
     unknown = directory_list(
-        index=bornova.index, municipality=bornova, today=TODAY, directorate_id=999_999
+        read=directory_read(index=bornova.index, municipality=bornova, today=TODAY),
+        directorate_id=999_999,
     )
     assert unknown.selected is None and len(unknown.roles) == 3
 
 
 def test_the_directory_matches_directorates_by_title(bornova, staffed):
-    listing = directory_list(index=bornova.index, municipality=bornova, today=TODAY, query="kültür")
+    listing = directory_list(
+        read=directory_read(index=bornova.index, municipality=bornova, today=TODAY), query="kültür"
+    )
     assert listing.directorates == [staffed]

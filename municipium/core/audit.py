@@ -19,9 +19,11 @@ import datetime
 import decimal
 import uuid
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils.text import get_text_list
+from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.log_actions import LogFormatter, log
 
 # Fields never written into the log: what the system keeps for itself.
@@ -101,16 +103,32 @@ def audit_log(
     return log(instance, action, **kwargs)
 
 
+def field_label(model, name: str) -> str:
+    """What staff read for a changed field: its verbose name, or for child rows kept in the
+    snapshot (``names``, ``positions``) the plural name of their model; else the key itself."""
+    try:
+        field = model._meta.get_field(name)
+    except (FieldDoesNotExist, AttributeError):
+        return name
+    label = getattr(field, "verbose_name", None)
+    if label is None and field.related_model is not None:
+        label = field.related_model._meta.verbose_name_plural
+    return capfirst(label or name)
+
+
 class ChangesFormatter(LogFormatter):
-    """A message that names the fields an entry changed: "Changed: name, date"."""
+    """A message that names the fields an entry changed: "Unit changed. Changed: Names, Part
+    of." in the staff member's language."""
 
     def format_message(self, log_entry):
         changed = list((log_entry.data or {}).get("changes", {}))
         if not changed:
             return str(self.message)
+        model = log_entry.content_type.model_class() if log_entry.content_type_id else None
+        labels = [str(field_label(model, name)) for name in changed]
         return _("%(message)s Changed: %(fields)s.") % {
             "message": self.message,
-            "fields": get_text_list(changed, _("and")),
+            "fields": get_text_list(labels, pgettext("joins the last two items of a list", "and")),
         }
 
 

@@ -9,10 +9,9 @@ from collections import defaultdict
 
 import django_filters
 from django import forms
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils import translation
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.menu import MenuItem
@@ -70,19 +69,12 @@ def _value_text(value) -> str:
     return str(value)
 
 
-def _field_label(model, name: str) -> str:
-    try:
-        return capfirst(model._meta.get_field(name).verbose_name) if model else name
-    except FieldDoesNotExist:
-        return name
-
-
 def entry_changes(entry) -> list[tuple[str, str, str]]:
     """(field, before, after) for each field the entry changed, as text."""
     model = entry.content_type.model_class() if entry.content_type_id else None
     changed = (entry.data or {}).get("changes", {})
     return [
-        (_field_label(model, name), _value_text(before), _value_text(after))
+        (audit.field_label(model, name), _value_text(before), _value_text(after))
         for name, (before, after) in changed.items()
     ]
 

@@ -171,3 +171,15 @@ def test_a_membership_needs_someone_who_works_for_the_municipality(bornova, sisl
     assert not Membership.objects.exists()
     [deleted] = entries("organisation.membership.delete")
     assert deleted.data["changes"]["user"] == [clerk.pk, None]
+
+
+def test_the_history_message_names_the_changed_fields_as_staff_read_them(bornova):
+    from wagtail.log_actions import registry
+
+    made = unit(bornova, "kultur")
+    made.is_active = False
+    made.sort_order = 3
+    unit_save(instance=made, by=None)
+    entry = ModelLogEntry.objects.get(action="organisation.unit.edit")
+    message = registry.get_formatter(entry).format_message(entry)
+    assert message == "Unit changed. Changed: Active and Order."

@@ -84,7 +84,7 @@ def test_staff_read_their_municipalitys_log_with_the_changes(client, editors, en
     html = get(client, editors[0]).content.decode()
     assert "Kandil (edited)" in html and "Tasua" not in html
     assert "Kandil</del> → <ins>Kandil (edited)" in html
-    assert "Public holiday changed. Changed: name." in html
+    assert "Public holiday changed. Changed: Name." in html
 
 
 def test_a_persian_clerk_reads_the_dates_in_the_solar_hijri_calendar(

@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from municipium.core import routing
+from municipium.core.pages import page_ensure
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.portal.models import StandardPage
-from municipium.portal.services import page_ensure
 from municipium.tenancy.selectors import tenant_get_for_hostname
 
 pytestmark = pytest.mark.django_db

@@ -69,7 +69,7 @@ def test_alert_services_write_one_entry_each_with_before_and_after(towns, editor
     ]
     assert {e.data["municipality"] for e in entries} == {towns[0].pk}
     assert entries[1].data["changes"] == {"severity": ["warning", "danger"]}
-    assert entries[1].message == "Alert changed. Changed: severity."
+    assert entries[1].message == "Alert changed. Changed: Severity."
 
 
 def test_an_alert_that_ends_before_it_starts_is_neither_saved_nor_logged(towns, editor):

@@ -101,6 +101,25 @@ def test_switcher_falls_back_to_the_home_page_without_a_translation(client, muni
     assert re.search(r'href="/en/"[^>]*hreflang="en"', html)
 
 
+def test_a_translation_published_later_shows_in_the_kept_switcher(client, municipality_factory):
+    """The switcher's links are kept with the site's data: the publish of a new translation
+    bumps the site's generation and the page links to it at once."""
+    from wagtail.models import Locale
+
+    bornova = municipality_factory(slug="bornova")
+    page = page_ensure(
+        parent=bornova.homes["tr"], page_class=StandardPage, slug="yeni",
+        language="tr", title="Yeni",
+    )  # fmt: skip
+    assert re.search(
+        r'href="/en/"[^>]*hreflang="en"', get(client, bornova, "/tr/yeni/").content.decode()
+    )
+    english = page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.save_revision().publish()
+    html = get(client, bornova, "/tr/yeni/").content.decode()
+    assert re.search(r'href="/en/yeni/"[^>]*hreflang="en"', html)
+
+
 FRIDAY_10_FARVARDIN_1403 = datetime.datetime(2024, 3, 29, 9, 0, tzinfo=datetime.UTC)
 
 

@@ -154,32 +154,34 @@ def _in_calendar(widget, calendar_class):
     return widget
 
 
-class CalendarDateField(forms.DateField):
+class _SolarHijriTyped:
+    """A field that reads its text in the Solar Hijri calendar when the staff member's is."""
+
+    def _typed_in_solar_hijri(self, value) -> bool:
+        return (
+            in_solar_hijri()
+            and isinstance(self.widget, SolarHijriWidgetMixin)
+            and isinstance(value, str)
+            and value not in self.empty_values
+        )
+
+
+class CalendarDateField(_SolarHijriTyped, forms.DateField):
     def __init__(self, *, widget=None, **kwargs):
         super().__init__(widget=_in_calendar(widget, CalendarDateInput), **kwargs)
 
     def to_python(self, value):
-        if (
-            in_solar_hijri()
-            and isinstance(self.widget, SolarHijriWidgetMixin)
-            and isinstance(value, str)
-            and value not in self.empty_values
-        ):
+        if self._typed_in_solar_hijri(value):
             return solar_hijri.parse_date(value)
         return super().to_python(value)
 
 
-class CalendarDateTimeField(forms.DateTimeField):
+class CalendarDateTimeField(_SolarHijriTyped, forms.DateTimeField):
     def __init__(self, *, widget=None, **kwargs):
         super().__init__(widget=_in_calendar(widget, CalendarDateTimeInput), **kwargs)
 
     def to_python(self, value):
-        if (
-            in_solar_hijri()
-            and isinstance(self.widget, SolarHijriWidgetMixin)
-            and isinstance(value, str)
-            and value not in self.empty_values
-        ):
+        if self._typed_in_solar_hijri(value):
             return from_current_timezone(solar_hijri.parse_datetime(value))
         return super().to_python(value)
 

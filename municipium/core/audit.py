@@ -116,6 +116,64 @@ def field_label(model, name: str) -> str:
     return capfirst(label or name)
 
 
+def _field(model, name: str):
+    try:
+        return model._meta.get_field(name)
+    except (FieldDoesNotExist, AttributeError):
+        return None
+
+
+def _text(value, field, objects) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(_text(item, field, objects) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {_text(item, None, objects)}" for key, item in value.items())
+    if isinstance(value, bool):
+        yes, no, _maybe = _("yes,no,maybe").split(",")
+        return yes if value else no
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field is not None and field.many_to_one and field.related_model is not None:
+        found = objects.get((field.related_model, value))
+        return str(found) if found is not None else f"#{value}"
+    return str(value)
+
+
+def changes_text(entries) -> dict[int, list[tuple[str, str, str]]]:
+    """For each entry (by pk), (field, before, after) as staff read them: fields by their
+    verbose names, choices by their labels, yes and no, foreign keys by the object's name
+    (one query per kind of object for all the entries, ``#id`` for one deleted since)."""
+    wanted = {}
+    for entry in entries:
+        model = entry.content_type.model_class() if entry.content_type_id else None
+        for name, values in (entry.data or {}).get("changes", {}).items():
+            field = _field(model, name)
+            if field is not None and field.many_to_one and field.related_model is not None:
+                ids = wanted.setdefault(field.related_model, set())
+                ids.update(value for value in values if isinstance(value, int))
+    objects = {}
+    for related, ids in wanted.items():
+        for found in related._default_manager.filter(pk__in=ids):
+            objects[(related, found.pk)] = found
+    result = {}
+    for entry in entries:
+        model = entry.content_type.model_class() if entry.content_type_id else None
+        rows = []
+        for name, (before, after) in (entry.data or {}).get("changes", {}).items():
+            field = _field(model, name)
+            rows.append(
+                (
+                    field_label(model, name),
+                    _text(before, field, objects),
+                    _text(after, field, objects),
+                )
+            )
+        result[entry.pk] = rows
+    return result
+
+
 class ChangesFormatter(LogFormatter):
     """A message that names the fields an entry changed: "Unit changed. Changed: Names, Part
     of." in the staff member's language."""

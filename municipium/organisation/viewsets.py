@@ -4,6 +4,7 @@ audited services; nobody sees another municipality's rows."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from municipium.tenancy.forms import MunicipalityOwnedForm
@@ -29,7 +30,9 @@ class UnitViewSet(MunicipalityScopedViewSet):
     model = Unit
     icon = "group"
     menu_label = _("Units")
-    list_display = ["__str__", "code", "kind", "parent", "municipality", "is_active"]
+    list_display = [
+        "__str__", "code", "kind", "parent", "municipality", BooleanColumn("is_active")
+    ]  # fmt: skip
     list_filter = ["municipality", "kind", "is_active"]
     search_fields = ["code", "names__name"]
     edit_handler = ObjectList(Unit.panels, base_form_class=UnitForm)

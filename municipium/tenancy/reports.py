@@ -59,26 +59,6 @@ class AuditLogFilterSet(HistoryFilterSet):
         return queryset.filter(data__unit=int(value))
 
 
-def _value_text(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, dict):
-        return ", ".join(f"{key}: {_value_text(item)}" for key, item in value.items())
-    if isinstance(value, list):
-        return ", ".join(_value_text(item) for item in value) or "—"
-    return str(value)
-
-
-def entry_changes(entry) -> list[tuple[str, str, str]]:
-    """(field, before, after) for each field the entry changed, as text."""
-    model = entry.content_type.model_class() if entry.content_type_id else None
-    changed = (entry.data or {}).get("changes", {})
-    return [
-        (audit.field_label(model, name), _value_text(before), _value_text(after))
-        for name, (before, after) in changed.items()
-    ]
-
-
 class AuditLogView(ReportView):
     page_title = _("Audit log")
     header_icon = "list-ul"
@@ -135,6 +115,7 @@ class AuditLogView(ReportView):
         language = translation.get_language()
         entries = list(object_list)
         edit_urls = self._edit_urls(entries)
+        changes = audit.changes_text(entries)
         for entry in entries:
             municipality = by_id.get((entry.data or {}).get("municipality"))
             time_zone = municipality.time_zone if municipality else None
@@ -149,7 +130,7 @@ class AuditLogView(ReportView):
             entry.municipality_name = str(municipality) if municipality else ""
             entry.action_label = str(log_action_registry.get_action_label(entry.action))
             entry.object_label = entry.label
-            entry.changes = entry_changes(entry)
+            entry.changes = changes[entry.pk]
             entry.changes_text = "; ".join(f"{f}: {b} → {a}" for f, b, a in entry.changes)
             entry.edit_url = edit_urls.get((entry.content_type_id, entry.object_id))
         return entries

@@ -4,6 +4,7 @@ they work for; every change goes through a named service that writes one audit e
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -167,7 +168,9 @@ class PublicHolidayViewSet(MunicipalityScopedViewSet):
     model = PublicHoliday
     icon = "date"
     menu_label = _("Public holidays")
-    list_display = ["date", "name", "municipality", "is_half_day", "is_estimate"]
+    list_display = [
+        "date", "name", "municipality", BooleanColumn("is_half_day"), BooleanColumn("is_estimate")
+    ]  # fmt: skip
     list_filter = ["municipality", "is_estimate", "is_half_day"]
     search_fields = ["name"]
     edit_handler = ObjectList(PublicHoliday.panels, base_form_class=MunicipalityOwnedForm)

@@ -191,3 +191,13 @@ def test_a_person_is_added_only_to_the_users_municipality(client, administrator,
     entry = ModelLogEntry.objects.get(action="organisation.person.create")
     assert entry.user == administrator and entry.data["municipality"] == bornova.pk
     assert not ModelLogEntry.objects.filter(action="wagtail.create").exists()
+
+
+def test_the_audit_log_names_units_people_and_roles_as_staff_read_them(
+    client, administrator, tree, bornova
+):
+    staff_user(bornova, "clerk-bornova", unit=tree["events"])
+    html = admin(client, "/admin/reports/audit-log/").content.decode()
+    assert "Etkinlik Şefliği" in html and "clerk-bornova" in html
+    assert "Memur" in html  # the role's label in the site's language, not "clerk"
+    assert "→ 2<" not in html  # no bare ids

@@ -14,19 +14,14 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from municipium.core.audit import audited_delete, audited_save, snapshot
-from municipium.tenancy.services import municipality_purge_cache, staff_check
+from municipium.tenancy.selectors import municipality_list_for_user
+from municipium.tenancy.services import (
+    municipality_purge_cache,
+    staff_check,
+    stored_municipality_id,
+)
 
 from .models import JobTitle, JobTitleName, Membership, Person, Position, Unit, UnitName
-
-
-def _stored(instance, field: str):
-    """The stored row's value of ``field`` (None for a new row): a row moved to another
-    municipality must be moved by someone who works for the one it leaves too."""
-    if instance.pk is None:
-        return None
-    return (
-        type(instance)._default_manager.filter(pk=instance.pk).values_list(field, flat=True).first()
-    )
 
 
 def _names(instance) -> dict[str, str]:
@@ -112,7 +107,7 @@ def _check_positions(unit: Unit) -> None:
 def unit_save(*, instance: Unit, by) -> Unit:
     """Create or change a unit, its names and the positions held in it."""
     municipality = instance.municipality
-    staff_check(by=by, municipality_ids=[municipality.pk, _stored(instance, "municipality_id")])
+    staff_check(by=by, municipality_ids=[municipality.pk, stored_municipality_id(instance)])
     if instance.parent is not None and instance.parent.municipality_id != municipality.pk:
         raise ValidationError({"parent": _("This unit belongs to another municipality.")})
     _check_parent(instance)
@@ -201,7 +196,7 @@ def _name_rows(instance, model, names: dict[str, str]) -> list:
 @transaction.atomic
 def person_save(*, instance: Person, by) -> Person:
     staff_check(
-        by=by, municipality_ids=[instance.municipality_id, _stored(instance, "municipality_id")]
+        by=by, municipality_ids=[instance.municipality_id, stored_municipality_id(instance)]
     )
     audited_save(
         instance, by=by, action_prefix="organisation.person", municipality=instance.municipality_id
@@ -234,7 +229,7 @@ def job_title_snapshot(job_title: JobTitle) -> dict:
 @transaction.atomic
 def job_title_save(*, instance: JobTitle, by) -> JobTitle:
     staff_check(
-        by=by, municipality_ids=[instance.municipality_id, _stored(instance, "municipality_id")]
+        by=by, municipality_ids=[instance.municipality_id, stored_municipality_id(instance)]
     )
     _check_names(instance, instance.municipality)
     audited_save(
@@ -272,18 +267,14 @@ def job_title_ensure(*, municipality, code: str, names: dict[str, str], by) -> J
 # Staff memberships -------------------------------------------------------------------------
 
 
-def _works_for(user, municipality) -> bool:
-    groups = municipality.staff_groups.all()
-    return user.is_superuser or user.groups.filter(pk__in=groups).exists()
-
-
 @transaction.atomic
 def membership_save(*, instance: Membership, by) -> Membership:
     """Put a member of staff in a unit with a role, or change their role. They must work for
     the unit's municipality (be in one of its staff groups)."""
     municipality = instance.unit.municipality
     staff_check(by=by, municipality_ids=[municipality.pk])
-    if not _works_for(instance.user, municipality):
+    works_for = municipality_list_for_user(user=instance.user).filter(pk=municipality.pk)
+    if not works_for.exists():
         raise ValidationError(
             {
                 "user": _(

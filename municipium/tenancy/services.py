@@ -121,7 +121,9 @@ def staff_check(*, by, municipality_ids) -> None:
         raise PermissionDenied(_("You do not work for this municipality."))
 
 
-def _stored_municipality_id(instance: models.Model) -> int | None:
+def stored_municipality_id(instance: models.Model) -> int | None:
+    """The municipality the stored row belongs to (None for a new row): a row moved to
+    another municipality must be moved by someone who works for the one it leaves too."""
     if instance.pk is None:
         return None
     stored = type(instance)._default_manager.filter(pk=instance.pk)
@@ -132,7 +134,7 @@ def municipality_owned_save(instance: models.Model, *, by, action_prefix: str, s
     """The common tail of a service that saves a row belonging to a municipality: ``by`` must
     work for its municipality (and for the one it had, if moved), then ``audited_save`` and the
     purge of the site's cached pages on commit. Call it inside the service's transaction."""
-    previous = _stored_municipality_id(instance)
+    previous = stored_municipality_id(instance)
     staff_check(by=by, municipality_ids=[previous, instance.municipality_id])
     audited_save(
         instance,

@@ -52,10 +52,53 @@ def test_a_page_two_levels_down_is_found_in_two_queries_with_its_breadcrumbs(cli
     html = response.content.decode()
     assert "<h1" in html and "Tarihçe" in html
     assert 'href="/tr/hakkimizda/">Hakkımızda</a>' in html  # the breadcrumbs, from the trail
-    # The path (with the breadcrumbs' trail), the specific page (the language switcher's
-    # translations are kept with the site's data): Wagtail's routing alone took six, the
-    # breadcrumbs one more.
-    assert count == 2
+    # The path's pages (the breadcrumbs' trail) were read by the first request and kept with
+    # the site's data; this one reads the specific page only (the language switcher's
+    # translations are kept too). Wagtail's routing alone took six, the breadcrumbs one more.
+    assert count == 1
+
+
+def test_a_page_read_for_the_first_time_reads_its_path_in_one_query(client, bornova):
+    get(client, "/tr/")  # the tenant snapshot and the process's content types
+    with CaptureQueriesContext(connection) as captured:
+        assert get(client, "/tr/hakkimizda/tarihce/").status_code == 200
+    paths = [q["sql"] for q in captured.captured_queries if '"url_path" IN' in q["sql"]]
+    assert len(paths) == 1
+
+
+def test_an_address_that_does_not_exist_is_not_kept(client, bornova):
+    """Otherwise anyone could fill the cache by asking for invented addresses."""
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            assert get(client, "/tr/hakkimizda/yok/").status_code == 404
+        assert any('"url_path" IN' in q["sql"] for q in captured.captured_queries)
+
+
+def test_a_kept_path_follows_a_new_slug_a_move_and_a_deletion(client, bornova):
+    assert get(client, "/tr/hakkimizda/tarihce/").status_code == 200  # kept
+    history = bornova.history.specific
+    history.slug = "gecmis"
+    history.save_revision().publish()
+    assert get(client, "/tr/hakkimizda/tarihce/").status_code == 404
+    assert get(client, "/tr/hakkimizda/gecmis/").status_code == 200
+    history.refresh_from_db()
+    history.move(bornova.homes["tr"], pos="last-child")
+    moved = get(client, "/tr/hakkimizda/gecmis/")  # Wagtail leaves a redirect behind
+    assert (moved.status_code, moved["Location"]) == (301, "http://bornova.localhost/tr/gecmis/")
+    assert get(client, "/tr/gecmis/").status_code == 200
+    Page.objects.get(pk=history.pk).delete()
+    assert get(client, "/tr/gecmis/").status_code == 404
+
+
+def test_a_kept_path_under_a_retitled_parent_shows_the_new_title_in_its_breadcrumbs(
+    client, bornova
+):
+    assert "Hakkımızda</a>" in get(client, "/tr/hakkimizda/tarihce/").content.decode()
+    about = bornova.about.specific
+    about.title = "Belediyemiz"
+    about.save_revision().publish()
+    html = get(client, "/tr/hakkimizda/tarihce/").content.decode()
+    assert 'href="/tr/hakkimizda/">Belediyemiz</a>' in html
 
 
 def test_the_home_page_is_found_in_one_query(client, bornova):

@@ -82,10 +82,12 @@ def _key(request, tenant) -> str:
     return f"municipium:page:{tenant.site.pk}:{tenant.cache_generation}:{digest}"
 
 
-def site_data(request, name: str, build):
+def site_data(request, name: str, build, *, keep=None):
     """``build()``, kept in the cache under the request's site, language and cache generation:
     for data that only a publish (or another change that bumps the generation) can change.
-    Kept no longer than a cached page. Without a tenant, ``build()`` every time."""
+    Kept no longer than a cached page. Without a tenant, ``build()`` every time. With ``keep``,
+    a value is kept only when ``keep(value)`` is true (so that names a visitor invents, such as
+    addresses of pages that do not exist, cannot fill the cache)."""
     tenant = getattr(request, "tenant", None)
     if tenant is None:
         return build()
@@ -96,7 +98,8 @@ def site_data(request, name: str, build):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(key, value, settings.MUNICIPIUM_PAGE_CACHE_SECONDS)
+        if keep is None or keep(value):
+            cache.set(key, value, settings.MUNICIPIUM_PAGE_CACHE_SECONDS)
     return value
 
 

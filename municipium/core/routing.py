@@ -8,6 +8,10 @@ language -> ``HomeRef``), one query reads every page of the path at once by its 
 read on the way are kept on the page as its trail (``page_trail``), so that the breadcrumbs, the
 structured data and "the parent" need no query of their own.
 
+The pages of a path that exists are kept with the site's data (``page_cache.site_data``, purged
+by every publish, unpublish, move or deletion, as the page cache is), so that a page read
+again costs only the query of its specific row.
+
 The walk gives the page back to Wagtail's own routing (``Page.route``) wherever a page of the
 path routes by itself (a ``RoutablePageMixin`` page, or any class that overrides ``route``) and
 wherever the path leaves the tree, so that sub-routes and 404s behave exactly as Wagtail's.
@@ -17,6 +21,8 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
+
+from .page_cache import site_data
 
 TRAIL_ATTRIBUTE = "_municipium_trail"
 
@@ -86,7 +92,12 @@ def route(request, path: str):
             return None
         setattr(page, TRAIL_ATTRIBUTE, [page])
         return page.route(request, [])
-    chain = _chain(home, parts)
+    chain = site_data(
+        request,
+        f"route:{home.pk}:{'/'.join(parts)}",
+        lambda: _chain(home, parts),
+        keep=lambda found: len(found) == len(parts) + 1,  # only paths that all exist
+    )
     if not chain:
         return None
     # Walk down while each page routes like a plain Page: to its child of the next slug.

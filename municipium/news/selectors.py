@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import get_language
 from taggit.models import Tag
 from wagtail.images import get_image_model
@@ -264,27 +264,21 @@ def _more_articles(article: NewsArticlePage, parent: Page | None) -> list[NewsAr
 
 
 def news_view_count_get(*, page_id: int | None) -> int:
-    """The article's views: those folded so far plus the events not yet folded. One query."""
+    """The article's views: those folded so far plus the events not yet folded. One query,
+    written as SQL: built with the ORM (two subqueries), compiling it cost more than running
+    it, about a sixth of an uncached article's time (profiled in the note of issue 7)."""
     if page_id is None:
         return 0
-    folded = NewsViewCount.objects.filter(page_id=OuterRef("pk")).values("total")
-    pending = (
-        NewsViewEvent.objects.filter(page_id=OuterRef("pk"))
-        .order_by()
-        .values("page_id")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    zero = Value(0, output_field=IntegerField())
-    count = (
-        NewsArticlePage.objects.filter(pk=page_id)
-        .order_by()
-        .values_list(
-            Coalesce(Subquery(folded), zero) + Coalesce(Subquery(pending), zero), flat=True
-        )
-        .first()
-    )
-    return count or 0
+    with connection.cursor() as cursor:
+        cursor.execute(_VIEW_COUNT_SQL, [page_id, page_id])
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+_VIEW_COUNT_SQL = (
+    f"SELECT COALESCE((SELECT total FROM {NewsViewCount._meta.db_table} WHERE page_id = %s), 0)"
+    f" + (SELECT COUNT(*) FROM {NewsViewEvent._meta.db_table} WHERE page_id = %s)"
+)
 
 
 # Feeds -------------------------------------------------------------------------------------

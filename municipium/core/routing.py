@@ -17,6 +17,7 @@ path routes by itself (a ``RoutablePageMixin`` page, or any class that overrides
 wherever the path leaves the tree, so that sub-routes and 404s behave exactly as Wagtail's.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -94,7 +95,7 @@ def route(request, path: str):
         return page.route(request, [])
     chain = site_data(
         request,
-        f"route:{home.pk}:{'/'.join(parts)}",
+        f"route:{home.pk}:{hashlib.blake2b('/'.join(parts).encode(), digest_size=16).hexdigest()}",
         lambda: _chain(home, parts),
         keep=lambda found: len(found) == len(parts) + 1,  # only paths that all exist
     )

@@ -10,6 +10,7 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4}
 SECTIONS = {"section", "article", "main", "aside"}
 CONTENT_TAGS = {"img", "svg", "iframe", "table", "input", "select", "textarea", "video", "hr"}
 HIDDEN = {"script", "style", "template", "head"}
+PLACEHOLDER = " \t\n\r\u00a0-–—"
 
 
 class _Reader(HTMLParser):
@@ -47,7 +48,7 @@ class _Reader(HTMLParser):
         self.text.append(data)
         if self.heading:
             self.heading[1] += data
-        elif data.strip():
+        elif data.strip(PLACEHOLDER):  # a dash standing in for a section is no content
             self.events.append(("content", data.strip()))
 
 

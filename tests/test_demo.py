@@ -110,5 +110,7 @@ def test_no_demo_page_shows_a_raw_value_an_empty_section_or_a_dead_card(client):
             html = client.get(home.get_url(), HTTP_HOST=site.hostname).content.decode()
             cards = html.count('class="card card--highlight"')
             assert cards == len(home.highlights) == 3, (site.hostname, home.locale)
+            # The municipality's emblem, not a letter in a circle.
+            assert 'class="site-header__logo"' in html and "site-header__emblem" not in html
     assert problems == {}
     assert visited > 50

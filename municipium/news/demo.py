@@ -3,7 +3,7 @@
 
 The memorandum's 451 views are those the former portal showed (seed page 003): they are
 imported as the article's starting count (``news_view_count_import``), as a municipality
-moving to Municipium would bring its old counts, not faked as 451 recorded visits. Two
+moving to Municipium would bring its old counts, not faked as 451 recorded visits. Eight
 articles have a simple drawing (``demo_images``) with alt text that says what is drawn."""
 
 import datetime
@@ -203,6 +203,7 @@ ARTICLES = {
     "bornova": [
         {
             "slug": "yaz-atolyeleri",
+            "image": "workshops",
             "date": datetime.datetime(2026, 6, 1, 9, 0, tzinfo=datetime.UTC),
             "kind": NewsKind.ANNOUNCEMENT,
             "directorates": ["kultur-ve-sosyal-isler"],
@@ -211,6 +212,8 @@ ARTICLES = {
                 "lead": "Çocuklar ve gençler için bilim, resim ve müzik atölyelerine kayıtlar açıldı.",
                 "body": _paragraphs(WORKSHOPS_TR),
                 "tags": ["atölye", "çocuk"],
+                "image_alt": "Resimli bir şövale, bir deney şişesi ve bir nota çizimi.",
+                "image_caption": "Temsilî çizim.",
             },
             "en": {
                 "title": "Registration opens for summer workshops",
@@ -218,10 +221,13 @@ ARTICLES = {
                 "open for registration.",
                 "body": _paragraphs(WORKSHOPS_EN),
                 "tags": ["children", "workshops"],
+                "image_alt": "A drawing of an easel with a painting, a flask and a music note.",
+                "image_caption": "An illustration.",
             },
         },
         {
             "slug": "kent-gezisi",
+            "image": "walk",
             "date": datetime.datetime(2026, 9, 12, 9, 0, tzinfo=datetime.UTC),
             "kind": NewsKind.NEWS,
             "directorates": ["kultur-ve-sosyal-isler"],
@@ -230,12 +236,16 @@ ARTICLES = {
                 "lead": "Rehberli gezimizde Bornova'nın tarihî köşklerini birlikte keşfediyoruz.",
                 "body": _paragraphs(WALK_TR),
                 "tags": ["kültür mirası"],
+                "image_alt": "Arnavut kaldırımlı sokakta yüksek pencereli eski bir köşk ve bir servi çizimi.",
+                "image_caption": "Temsilî çizim.",
             },
             "en": {
                 "title": "A walk through historic Bornova",
                 "lead": "Our guided walk explores Bornova's historic mansions.",
                 "body": _paragraphs(WALK_EN),
                 "tags": ["heritage"],
+                "image_alt": "A drawing of an old mansion with tall windows on a cobbled street, and a cypress.",
+                "image_caption": "An illustration.",
             },
         },
         {

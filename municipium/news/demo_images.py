@@ -112,6 +112,40 @@ def _carols(draw: ImageDraw.ImageDraw) -> None:
         draw.line((x + 42, y, x + 80, y + 24), fill=PAPER, width=6)
 
 
+def _workshops(draw: ImageDraw.ImageDraw) -> None:
+    """A workshop table: an easel with a painting, a flask and a music note."""
+    draw.rectangle((0, 0, *SIZE), fill=(250, 240, 226))
+    draw.rectangle((0, 520, *SIZE), fill=(196, 150, 104))
+    draw.line((300, 560, 380, 160, 460, 560), fill=(110, 78, 50), width=14)
+    draw.rectangle((250, 180, 510, 400), fill=PAPER, outline=(110, 78, 50), width=8)
+    draw.ellipse((290, 220, 380, 310), fill=(236, 168, 36))
+    draw.polygon([(260, 390), (360, 290), (420, 340), (500, 260), (500, 390)], fill=BLUE)
+    draw.polygon([(640, 300), (700, 300), (700, 380), (770, 520), (570, 520), (640, 380)],
+                 fill=(205, 228, 245), outline=DARK)  # fmt: skip
+    draw.polygon([(600, 460), (740, 460), (770, 520), (570, 520)], fill=(46, 125, 50))
+    draw.ellipse((880, 380, 960, 440), fill=(163, 33, 31))
+    draw.line((958, 410, 958, 200), fill=(163, 33, 31), width=10)
+    draw.line((958, 200, 1030, 250), fill=(163, 33, 31), width=10)
+
+
+def _walk(draw: ImageDraw.ImageDraw) -> None:
+    """An old street: a mansion with tall windows and a bay, a cypress and cobbles."""
+    draw.rectangle((0, 0, SIZE[0], 500), fill=(214, 232, 246))
+    draw.rectangle((0, 500, *SIZE), fill=(180, 170, 160))
+    for x in range(0, SIZE[0], 60):
+        for y in range(520, SIZE[1], 40):
+            draw.arc((x + (y // 40 % 2) * 30, y, x + 56 + (y // 40 % 2) * 30, y + 36), 180,
+                     360, fill=(150, 140, 130), width=3)  # fmt: skip
+    draw.rectangle((300, 200, 860, 500), fill=(238, 214, 178))
+    draw.polygon([(270, 205), (580, 90), (890, 205)], fill=(163, 33, 31))
+    draw.rectangle((500, 240, 660, 330), fill=(222, 196, 160), outline=(110, 78, 50), width=4)
+    for x in (340, 420, 700, 780):
+        draw.rectangle((x, 250, x + 44, 340), fill=BLUE)
+        draw.rectangle((x, 380, x + 44, 470), fill=BLUE)
+    draw.rectangle((545, 380, 615, 500), fill=(110, 78, 50))
+    draw.polygon([(1000, 500), (970, 320), (1000, 140), (1030, 320)], fill=(34, 94, 44))
+
+
 DRAWINGS: dict[str, tuple[str, str, Callable]] = {
     # key: (title, description, drawing)
     "memorandum": (
@@ -123,6 +157,16 @@ DRAWINGS: dict[str, tuple[str, str, Callable]] = {
         "Demo drawing: a park with a swing",
         "Drawing of a park with a swing and two trees.",
         _park,
+    ),
+    "workshops": (
+        "Demo drawing: a workshop table",
+        "Drawing of an easel with a painting, a flask and a music note.",
+        _workshops,
+    ),
+    "walk": (
+        "Demo drawing: an old mansion",
+        "Drawing of an old mansion with tall windows on a cobbled street, and a cypress.",
+        _walk,
     ),
     "nowruz": (
         "Demo drawing: a park in spring",

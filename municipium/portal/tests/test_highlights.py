@@ -93,3 +93,14 @@ def test_the_data_migration_links_existing_cards_to_the_page_whose_title_they_ca
     assert pages[0].pk == rudziniec.mission.pk and pages[1] is None
     revision_home = home.get_latest_revision_as_object()
     assert revision_home.highlights[0].value["page"].pk == rudziniec.mission.pk
+
+
+def test_the_editor_is_told_that_a_card_without_a_target_is_not_shown(client, rudziniec):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.org", "x")
+    client.force_login(admin)
+    home = rudziniec.homes["pl"]
+    response = client.get(f"/admin/pages/{home.pk}/edit/", HTTP_HOST="rudziniec.localhost")
+    assert response.status_code == 200
+    assert "is not shown on the site until its page is" in response.content.decode()

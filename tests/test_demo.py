@@ -85,3 +85,32 @@ def test_the_demo_is_searchable_in_each_language(client):
     assert "Kültür ve Sosyal İşler Müdürlüğü" in _text(turkish)
     persian = client.get("/fa/search/", {"q": "برنامه‌های"}, HTTP_HOST="bumehen.localhost")
     assert "تفاهم‌نامه همکاری" in _text(persian)
+
+
+def test_no_demo_page_shows_a_raw_value_an_empty_section_or_a_dead_card(client):
+    """Every live page of every site, as a resident reads it: no raw Python value where a
+    block or a field was not rendered, no heading with nothing under it, and every card on a
+    home page leads somewhere (all of the demo's cards have a page to lead to)."""
+    from municipium.portal.models import HomePage
+
+    from .page_checks import page_problems
+
+    load_demo()
+    problems, visited = {}, 0
+    for site in Site.objects.filter(municipality__isnull=False):
+        homes = HomePage.objects.filter(translation_key=site.root_page.translation_key)
+        for home in homes:
+            for page in Page.objects.live().descendant_of(home, inclusive=True).specific():
+                url = page.get_url()
+                response = client.get(url, HTTP_HOST=site.hostname)
+                assert response.status_code == 200, url
+                visited += 1
+                if found := page_problems(response.content.decode()):
+                    problems[f"{site.hostname}{url}"] = found
+            html = client.get(home.get_url(), HTTP_HOST=site.hostname).content.decode()
+            cards = html.count('class="card card--highlight"')
+            assert cards == len(home.highlights) == 3, (site.hostname, home.locale)
+            # The municipality's emblem, not a letter in a circle.
+            assert 'class="site-header__logo"' in html and "site-header__emblem" not in html
+    assert problems == {}
+    assert visited > 50

@@ -3,7 +3,7 @@
 
 The memorandum's 451 views are those the former portal showed (seed page 003): they are
 imported as the article's starting count (``news_view_count_import``), as a municipality
-moving to Municipium would bring its old counts, not faked as 451 recorded visits. Two
+moving to Municipium would bring its old counts, not faked as 451 recorded visits. Eight
 articles have a simple drawing (``demo_images``) with alt text that says what is drawn."""
 
 import datetime
@@ -91,6 +91,57 @@ PARKS_EN = [
 ]
 
 
+NOWRUZ_FA = [
+    "از اول تا سیزدهم فروردین، بوستان‌های ولایت، شقایق و کوهسار میزبان برنامه‌های شاد خانوادگی است: نمایش خیابانی، موسیقی محلی، نقاشی برای کودکان و مسابقه‌های ورزشی.",
+    "برنامه‌ها هر روز از ساعت ۱۶ تا ۲۰ برگزار می‌شود و شرکت در آن‌ها برای همه رایگان است. روز سیزده‌به‌در، نیروهای خدمات شهری برای پاکیزگی بوستان‌ها در محل حاضرند.",
+]
+
+NOWRUZ_EN = [
+    "From 1 to 13 Farvardin, the Velayat, Shaghayegh and Kuhsar parks host family programmes: street theatre, local music, painting for children and sports competitions.",
+    "The programmes run every day from 16:00 to 20:00 and are free for everyone. On Sizdah Bedar, city service crews are in the parks to keep them clean.",
+]
+
+BULLETIN_TR = [
+    "Bu haftaki bültende Cumhuriyet Bulvarı'ndaki yol yenileme çalışmasının takvimi, kültür merkezlerimizdeki konser ve söyleşiler ile su kesintisi duyuruları yer alıyor.",
+    "Bülten her cuma belediye binasında, muhtarlıklarda ve kent kütüphanelerinde ücretsiz dağıtılıyor; basılı nüshalar tükendiğinde Basın Yayın ve Halkla İlişkiler Dairesi'nden isteyebilirsiniz.",
+]
+
+BULLETIN_EN = [
+    "This week's bulletin gives the timetable of the resurfacing of Cumhuriyet Boulevard, the concerts and talks in our culture centres and the notices of water cuts.",
+    "The bulletin is handed out free every Friday at the municipal building, the neighbourhood offices and the city libraries; when the printed copies run out, ask the Press, Publications and Public Relations Department.",
+]
+
+CEREMONY_TR = [
+    "Tören, saat 10.00'da Atatürk Anıtı'na çelenk sunulmasıyla başladı; saygı duruşu ve İstiklal Marşı'nın ardından öğrenciler şiirler okudu.",
+    "Akşam Abide-i Hürriyet Meydanı'ndan başlayan fener alayına binlerce vatandaşımız katıldı. Kutlamalara katkı veren okullarımıza ve gönüllülerimize teşekkür ederiz.",
+]
+
+CEREMONY_EN = [
+    "The ceremony began at 10:00 with a wreath laid at the Atatürk Monument; after a minute's silence and the national anthem, pupils read poems.",
+    "In the evening, thousands of residents joined the lantern procession from Abide-i Hürriyet Square. We thank the schools and volunteers who took part.",
+]
+
+STANDARDS_TR = [
+    "Başkanla görüşme talebi artık kimlik belgesi ve kısa bir dilekçeyle yapılabiliyor; talepler en geç beş iş günü içinde yanıtlanıyor.",
+    "Güncel tablo, müdürlüğümüzün sayfasında ve belediye binasının girişinde asılıdır.",
+]
+
+STANDARDS_EN = [
+    "An appointment with the mayor can now be requested with an identity document and a short petition; requests are answered within five working days at the latest.",
+    "The updated table is on our directorate's page and at the entrance of the municipal building.",
+]
+
+CAROLS_PL = [
+    "Przegląd odbędzie się 25 stycznia w sali widowiskowej GOK. Występować mogą soliści, zespoły szkolne i chóry parafialne w trzech kategoriach wiekowych.",
+    "Karty zgłoszeń przyjmujemy do 18 stycznia w sekretariacie ośrodka lub e-mailem. Laureaci wystąpią na koncercie finałowym w lutym.",
+]
+
+CAROLS_EN = [
+    "The review takes place on 25 January in the culture centre's performance hall. Soloists, school groups and parish choirs may perform in three age groups.",
+    "Entry forms are accepted until 18 January at the centre's office or by e-mail. The winners perform at the final concert in February.",
+]
+
+
 def _paragraphs(texts):
     return [("paragraph", f"<p>{text}</p>") for text in texts]
 
@@ -127,26 +178,32 @@ ARTICLES = {
         },
         {
             "slug": "nowruz-programmes",
+            "image": "nowruz",
             "date": datetime.datetime(2024, 3, 29, 8, 0, tzinfo=datetime.UTC),
             "kind": NewsKind.ANNOUNCEMENT,
             "directorates": ["farhangi-ejtemaei"],
             "fa": {
                 "title": "برنامه‌های فرهنگی نوروزی در بوستان‌های شهر",
                 "lead": "در روزهای نوروز، برنامه‌های شاد خانوادگی در بوستان‌های بومهن برگزار می‌شود.",
-                "body": [],
+                "body": _paragraphs(NOWRUZ_FA),
                 "tags": ["نوروز"],
+                "image_alt": "طرحی از باغچه‌های لاله، ظرف سبزه و درختی پرشکوفه.",
+                "image_caption": "تصویر نمادین است.",
             },
             "en": {
                 "title": "Nowruz cultural programmes in the city's parks",
                 "lead": "Family programmes are held in Bumehen's parks during the Nowruz holidays.",
-                "body": [],
+                "body": _paragraphs(NOWRUZ_EN),
                 "tags": ["Nowruz"],
+                "image_alt": "A drawing of tulip beds, a bowl of sprouting greens and a tree in blossom.",
+                "image_caption": "An illustration.",
             },
         },
     ],
     "bornova": [
         {
             "slug": "yaz-atolyeleri",
+            "image": "workshops",
             "date": datetime.datetime(2026, 6, 1, 9, 0, tzinfo=datetime.UTC),
             "kind": NewsKind.ANNOUNCEMENT,
             "directorates": ["kultur-ve-sosyal-isler"],
@@ -155,6 +212,8 @@ ARTICLES = {
                 "lead": "Çocuklar ve gençler için bilim, resim ve müzik atölyelerine kayıtlar açıldı.",
                 "body": _paragraphs(WORKSHOPS_TR),
                 "tags": ["atölye", "çocuk"],
+                "image_alt": "Resimli bir şövale, bir deney şişesi ve bir nota çizimi.",
+                "image_caption": "Temsilî çizim.",
             },
             "en": {
                 "title": "Registration opens for summer workshops",
@@ -162,10 +221,13 @@ ARTICLES = {
                 "open for registration.",
                 "body": _paragraphs(WORKSHOPS_EN),
                 "tags": ["children", "workshops"],
+                "image_alt": "A drawing of an easel with a painting, a flask and a music note.",
+                "image_caption": "An illustration.",
             },
         },
         {
             "slug": "kent-gezisi",
+            "image": "walk",
             "date": datetime.datetime(2026, 9, 12, 9, 0, tzinfo=datetime.UTC),
             "kind": NewsKind.NEWS,
             "directorates": ["kultur-ve-sosyal-isler"],
@@ -174,12 +236,16 @@ ARTICLES = {
                 "lead": "Rehberli gezimizde Bornova'nın tarihî köşklerini birlikte keşfediyoruz.",
                 "body": _paragraphs(WALK_TR),
                 "tags": ["kültür mirası"],
+                "image_alt": "Arnavut kaldırımlı sokakta yüksek pencereli eski bir köşk ve bir servi çizimi.",
+                "image_caption": "Temsilî çizim.",
             },
             "en": {
                 "title": "A walk through historic Bornova",
                 "lead": "Our guided walk explores Bornova's historic mansions.",
                 "body": _paragraphs(WALK_EN),
                 "tags": ["heritage"],
+                "image_alt": "A drawing of an old mansion with tall windows on a cobbled street, and a cypress.",
+                "image_caption": "An illustration.",
             },
         },
         {
@@ -212,6 +278,7 @@ ARTICLES = {
     "kuzeykent": [
         {
             "slug": "haftalik-bulten",
+            "image": "bulletin",
             "date": datetime.datetime(2026, 11, 20, 9, 0, tzinfo=datetime.UTC),
             "kind": NewsKind.PRESS_RELEASE,
             "press_release_number": "47",
@@ -219,14 +286,18 @@ ARTICLES = {
             "tr": {
                 "title": "Haftalık bilgilendirme bülteni yayımlandı",
                 "lead": "Bu haftanın bülteninde yol çalışmaları, kültür etkinlikleri ve duyurular var.",
-                "body": [],
+                "body": _paragraphs(BULLETIN_TR),
                 "tags": ["bülten"],
+                "image_alt": "Başlığı, fotoğrafı ve yazı sütunları olan basılı bir bülten çizimi.",
+                "image_caption": "Temsilî çizim.",
             },
             "en": {
                 "title": "This week's information bulletin is out",
                 "lead": "This week's bulletin covers roadworks, cultural events and notices.",
-                "body": [],
+                "body": _paragraphs(BULLETIN_EN),
                 "tags": ["bulletin"],
+                "image_alt": "A drawing of a printed bulletin with a masthead, a photograph and columns of text.",
+                "image_caption": "An illustration.",
             },
         },
         {
@@ -299,20 +370,25 @@ ARTICLES = {
     "sisli": [
         {
             "slug": "cumhuriyet-bayrami-toreni",
+            "image": "ceremony",
             "date": datetime.datetime(2026, 10, 29, 10, 0, tzinfo=datetime.UTC),
             "kind": NewsKind.NEWS,
             "directorates": ["ozel-kalem"],
             "tr": {
                 "title": "Cumhuriyet Bayramı töreni",
                 "lead": "Cumhuriyet Bayramı, Başkanımızın katılımıyla düzenlenen törenle kutlandı.",
-                "body": [],
+                "body": _paragraphs(CEREMONY_TR),
                 "tags": ["tören"],
+                "image_alt": "Kırmızı beyaz flamalar, bir kürsü ve çelenk çizimi.",
+                "image_caption": "Temsilî çizim, törenin fotoğrafı değildir.",
             },
             "en": {
                 "title": "Republic Day ceremony",
                 "lead": "Republic Day was celebrated with a ceremony attended by the mayor.",
-                "body": [],
+                "body": _paragraphs(CEREMONY_EN),
                 "tags": ["ceremony"],
+                "image_alt": "A drawing of red and white bunting, a lectern and a wreath.",
+                "image_caption": "An illustration, not a photograph of the ceremony.",
             },
         },
         {
@@ -354,14 +430,14 @@ ARTICLES = {
                 "title": "Özel Kalem hizmet standartları tablosu güncellendi",
                 "lead": "Randevu ve ziyaret talepleri için istenen belgeler ve süreler "
                 "yeniden düzenlendi.",
-                "body": [],
+                "body": _paragraphs(STANDARDS_TR),
                 "tags": ["hizmet standartları"],
             },
             "en": {
                 "title": "The private office's service standards table updated",
                 "lead": "The documents and times for appointment and visit requests "
                 "have been revised.",
-                "body": [],
+                "body": _paragraphs(STANDARDS_EN),
                 "tags": ["service standards"],
             },
         },
@@ -369,20 +445,25 @@ ARTICLES = {
     "rudziniec": [
         {
             "slug": "przeglad-koled",
+            "image": "carols",
             "date": datetime.datetime(2026, 1, 10, 10, 0, tzinfo=datetime.UTC),
             "kind": NewsKind.ANNOUNCEMENT,
             "directorates": ["dzial-programowy"],
             "pl": {
                 "title": "Gminny przegląd kolęd i pastorałek",
                 "lead": "Zapraszamy szkoły i zespoły z całej gminy do udziału w przeglądzie.",
-                "body": [],
+                "body": _paragraphs(CAROLS_PL),
                 "tags": ["konkurs", "muzyka"],
+                "image_alt": "Rysunek gwiazdy nad zaśnieżonymi domami i nut.",
+                "image_caption": "Ilustracja.",
             },
             "en": {
                 "title": "Commune carol review",
                 "lead": "Schools and groups from the whole commune are invited to take part.",
-                "body": [],
+                "body": _paragraphs(CAROLS_EN),
                 "tags": ["competition", "music"],
+                "image_alt": "A drawing of a star over snow-covered houses, with music notes.",
+                "image_caption": "An illustration.",
             },
         },
         {

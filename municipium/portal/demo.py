@@ -16,6 +16,28 @@ from .models import (
 )
 from .services import editorial_team_ensure
 
+# Where each home page's cards lead, in the order of its highlights: the news, a directorate
+# (by its slug), a page under the home page (by its slug) or the accessibility declaration.
+HIGHLIGHT_TARGETS = {
+    "bornova": [
+        ("news",),
+        ("directorate", "kultur-ve-sosyal-isler"),
+        ("directorate", "kultur-ve-sosyal-isler"),
+    ],
+    "kuzeykent": [
+        ("news",),
+        ("directorate", "basin-yayin-halkla-iliskiler"),
+        ("page", "faaliyet-plani"),
+    ],
+    "sisli": [("directorate", "ozel-kalem"), ("page", "hakkimizda"), ("directorate", "ozel-kalem")],
+    "bumehen": [
+        ("directorate", "farhangi-ejtemaei"),
+        ("page", "barnameh-tafahomnameh"),
+        ("page", "darbareh"),
+    ],
+    "rudziniec": [("page", "misja"), ("directorate", "dzial-programowy"), ("declaration",)],
+}
+
 HOME = {
     "bornova": {
         "tr": {
@@ -155,8 +177,27 @@ HOME = {
 }
 
 
-def _highlights(items):
-    return [("highlight", {"title": title, "text": text}) for title, text in items]
+def _highlight_target(target, language, *, home, made):
+    kind, *key = target
+    if kind == "news":
+        return made.get("news", {}).get(language)
+    if kind == "declaration":
+        return made.get("declarations", {}).get(language)
+    if kind == "directorate":
+        return _unit_in(made.get("directories", {}).get(language), key[0])
+    return home.get_children().filter(slug=key[0]).first()
+
+
+def highlights_for(slug: str, language: str, *, home, made: dict) -> list:
+    """The home page's cards, each leading to its page (a card whose page the demo did not
+    make has no target and is not shown)."""
+    cards = []
+    for (title, text), target in zip(
+        HOME[slug][language]["highlights"], HIGHLIGHT_TARGETS[slug], strict=True
+    ):
+        page = _highlight_target(target, language, home=home, made=made)
+        cards.append(("highlight", {"title": title, "text": text, "page": page, "url": ""}))
+    return cards
 
 
 def home_pages_ensure(slug: str, languages) -> dict[str, HomePage]:
@@ -167,7 +208,6 @@ def home_pages_ensure(slug: str, languages) -> dict[str, HomePage]:
             "title": HOME[slug][language]["title"],
             "welcome_heading": HOME[slug][language]["welcome_heading"],
             "welcome_text": HOME[slug][language]["welcome_text"],
-            "highlights": _highlights(HOME[slug][language]["highlights"]),
         }
         for language in languages
     }
@@ -180,11 +220,13 @@ def home_pages_ensure(slug: str, languages) -> dict[str, HomePage]:
     )
 
 
-def home_sections_set(homes: dict, *, directories: dict, news: dict) -> None:
-    """Point each home page at its directorates and its news (once they exist)."""
+def home_sections_set(slug: str, homes: dict, *, made: dict) -> None:
+    """Point each home page at its directorates, its news and its cards' pages (once they
+    exist: ``made`` holds the site's directories, news and declarations)."""
     for language, home in homes.items():
-        home.directory_page = directories.get(language)
-        home.news_page = news.get(language)
+        home.directory_page = made.get("directories", {}).get(language)
+        home.news_page = made.get("news", {}).get(language)
+        home.highlights = highlights_for(slug, language, home=home, made=made)
         home.save()
 
 
@@ -280,7 +322,7 @@ def demo_pages(site) -> None:
     standard_pages_ensure(homes, PAGES.get(site.key, {}))
     mission_and_plan_ensure(site.key, homes, directories)
     site.made["declarations"] = accessibility_declarations_ensure(site.definition, homes)
-    home_sections_set(homes, directories=directories, news=site.made.get("news", {}))
+    home_sections_set(site.key, homes, made=site.made)
 
 
 def demo_editorial_teams(site) -> None:

@@ -116,8 +116,11 @@ NON_CONFORMITIES = {
     "nagłówków.</li><li>Filmy z wydarzeń nie mają napisów; dodajemy je do końca roku.</li></ul>",
     "en": "<ul><li>Some PDF documents published before 2020 lack a heading structure.</li>"
     "<li>Event videos have no captions yet; we are adding them by the end of the year.</li></ul>",
-    "tr": "<ul><li>2020 öncesinde yayımlanan bazı PDF belgelerinde başlık yapısı yoktur.</li></ul>",
-    "fa": "<ul><li>برخی از پرونده‌های PDF منتشرشده پیش از سال ۱۳۹۹ ساختار سرفصل ندارند.</li></ul>",
+    "tr": "<ul><li>2020 öncesinde yayımlanan bazı PDF belgelerinde başlık yapısı yoktur.</li>"
+    "<li>Etkinlik videolarında henüz altyazı yoktur; yıl sonuna kadar ekliyoruz.</li></ul>",
+    "fa": "<ul><li>برخی از پرونده‌های PDF منتشرشده پیش از سال ۱۳۹۹ ساختار سرفصل ندارند.</li>"
+    "<li>فیلم‌های برنامه‌ها هنوز زیرنویس ندارند؛ تا پایان سال زیرنویس آن‌ها را اضافه "
+    "می‌کنیم.</li></ul>",
 }
 
 ARCHITECTURE = {
@@ -127,6 +130,12 @@ ARCHITECTURE = {
     "en": "<p>The main entrance is step-free (a ramp). The performance hall is on the ground "
     "floor. There is a parking space for disabled people by the building. Assistance dogs are "
     "welcome.</p>",
+    "tr": "<p>Ana giriş basamaksızdır (rampa). Vatandaş masası ve toplantı salonu zemin "
+    "kattadır; üst katlara asansörle çıkılır. Binanın önünde engelli araçları için ayrılmış "
+    "bir otopark yeri vardır. Binaya rehber köpekle girilebilir.</p>",
+    "fa": "<p>ورودی اصلی ساختمان شهرداری بدون پله و با سطح شیب‌دار است. پیشخوان خدمات شهری در "
+    "طبقه همکف قرار دارد و طبقات بالا آسانسور دارند. کنار ساختمان جای پارک ویژه افراد دارای "
+    "معلولیت در نظر گرفته شده است. ورود با سگ راهنما آزاد است.</p>",
 }
 
 COMMUNICATION = {
@@ -135,7 +144,17 @@ COMMUNICATION = {
     "zgłoszeniu (co najmniej 3 dni robocze).</p>",
     "en": "<p>Staff can be reached by e-mail or phone. Deaf visitors may ask for a sign "
     "language interpreter at least 3 working days in advance.</p>",
+    "tr": "<p>Personelimize e-posta veya telefonla ulaşabilirsiniz. İşitme engelli "
+    "ziyaretçilerimiz, en az 3 iş günü önceden bildirerek işaret dili tercümanı "
+    "isteyebilir.</p>",
+    "fa": "<p>با کارکنان شهرداری از راه پست الکترونیکی یا تلفن می‌توانید تماس بگیرید. "
+    "شهروندان ناشنوا می‌توانند دست‌کم ۳ روز کاری پیش از مراجعه، مترجم زبان اشاره درخواست "
+    "کنند.</p>",
 }
+
+# The contact person: a named person on the Polish site, the role elsewhere, in the page's
+# language.
+CONTACT_ROLE = {"en": "Web editor", "tr": "Web editörü", "fa": "ویراستار وب‌سایت"}
 
 
 def accessibility_declaration(definition, language: str) -> dict:
@@ -152,11 +171,11 @@ def accessibility_declaration(definition, language: str) -> dict:
         "reviewed_on": datetime.date(2026, 3, 20),
         "assessment_method": "self",
         "keyboard_shortcuts": "",
-        "contact_name": "Ewa Kowalska" if definition.country == "PL" else "Web editor",
+        "contact_name": "Ewa Kowalska" if definition.country == "PL" else CONTACT_ROLE[language],
         "contact_email": definition.email,
         "contact_phone": definition.phone,
-        "architectural_accessibility": ARCHITECTURE.get(language, ""),
-        "communication_accessibility": COMMUNICATION.get(language, ""),
+        "architectural_accessibility": ARCHITECTURE[language],
+        "communication_accessibility": COMMUNICATION[language],
     }
 
 

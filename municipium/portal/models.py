@@ -17,15 +17,59 @@ from municipium.core.blocks import BodyBlock
 
 
 class HighlightBlock(blocks.StructBlock):
+    """A quick-access card on the home page: a title and a line of text that lead to a page
+    of the same municipality or to an address (a form, a service elsewhere)."""
+
     title = blocks.CharBlock(label=_("Title"))
     text = blocks.TextBlock(label=_("Text"), required=False)
-    page = blocks.PageChooserBlock(label=_("Page"), required=False)
-    url = blocks.URLBlock(label=_("Or an address"), required=False)
+    page = blocks.PageChooserBlock(
+        label=_("Page"),
+        required=False,
+        help_text=_("A page of this municipality's site."),
+    )
+    url = blocks.URLBlock(
+        label=_("Or an address"),
+        required=False,
+        help_text=_("A form or a service on another site, when the card leads to no page here."),
+    )
 
     class Meta:
         icon = "pick"
-        template = "components/highlight.html"
-        preview_value = {"title": "Pay your water bill", "text": "Online, in two minutes."}
+        template = "portal/blocks/highlight.html"
+        help_text = _(
+            "A card leads to a page or to an address. A card with neither, or whose page is "
+            "not published, is not shown on the site until its page is."
+        )
+        preview_value = {
+            "title": "Pay your water bill",
+            "text": "Online, in two minutes.",
+            "url": "https://example.org/water",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("page") and value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(_("Choose a page or give an address, not both."))
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        context["card_url"] = highlight_url(value, request=request)
+        return context
+
+
+def highlight_url(value, *, request=None) -> str:
+    """Where a card leads: its page's address if the page is live, else its address, else
+    nothing (the card is not shown)."""
+    page = value.get("page")
+    if page is not None:
+        return (page.get_url(request) or "") if page.live else ""
+    return value.get("url") or ""
 
 
 class HomePage(Page):
@@ -82,6 +126,19 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def clean(self):
+        super().clean()
+        if foreign := highlight_pages_outside(home=self):
+            raise ValidationError(
+                {
+                    "highlights": _(
+                        "A card may lead only to a page of this municipality's site: "
+                        "%(titles)s is not one."
+                    )
+                    % {"titles": ", ".join(f"'{page.title}'" for page in foreign)}
+                }
+            )
+
     def get_context(self, request, *args, **kwargs):
         from .selectors import home_sections_get
 
@@ -90,7 +147,35 @@ class HomePage(Page):
         context["directorates"] = sections.directorates
         context["latest_news"] = sections.latest_news
         context["news_page_url"] = sections.news_page_url
+        context["highlights"] = sections.highlights
         return context
+
+
+def highlight_page_ids(home) -> list[int]:
+    """The ids of the pages a home page's cards lead to, read from the stored data (no
+    query per card)."""
+    return [
+        block["value"]["page"]
+        for block in home.highlights.raw_data
+        if block.get("type") == "highlight" and block.get("value", {}).get("page")
+    ]
+
+
+def highlight_pages_outside(*, home) -> list[Page]:
+    """The pages a home page's cards lead to that are not in its site: under neither the home
+    page nor one of its translations (the site's home pages in its other languages)."""
+    ids = highlight_page_ids(home)
+    if not ids:
+        return []
+    roots = [home] if home.pk is None else list(home.get_translations(inclusive=True))
+    if home.pk is None and home.translation_key:
+        roots += list(Page.objects.filter(translation_key=home.translation_key))
+    pages = Page.objects.filter(pk__in=ids)
+    return [
+        page
+        for page in pages
+        if not any(root.path and page.path.startswith(root.path) for root in roots)
+    ]
 
 
 class StandardPage(Page):

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
@@ -11,7 +11,7 @@ from municipium.core import routing
 from municipium.core.page_cache import site_data
 from municipium.tenancy.selectors import home_page_list_for_site
 
-from .models import AccessibilityDeclarationPage, Alert
+from .models import AccessibilityDeclarationPage, Alert, highlight_page_ids
 
 if TYPE_CHECKING:
     from municipium.tenancy.models import Municipality
@@ -177,31 +177,58 @@ def page_trail(*, page: Page) -> list[Page]:
 
 
 @dataclass(frozen=True)
+class HighlightCard:
+    title: str
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
 class HomeSections:
     directorates: list
     latest_news: list
     news_page_url: str = ""
+    highlights: list[HighlightCard] = field(default_factory=list)
 
 
 LATEST_NEWS = 4
 
 
+def highlight_card_list(*, home, pages: dict[int, Page], request) -> list[HighlightCard]:
+    """The home page's quick-access cards that lead somewhere, in the editors' order: to a
+    live page of ``pages`` (read up front by id) or to an address. A card whose page is
+    missing or not published is left out."""
+    cards = []
+    for block in home.highlights.raw_data:
+        value = block.get("value") or {}
+        if block.get("type") != "highlight" or not value.get("title"):
+            continue
+        url = value.get("url") or ""
+        if value.get("page"):
+            page = pages.get(value["page"])
+            url = (page.get_url(request) or "") if page is not None and page.live else ""
+        if url:
+            cards.append(HighlightCard(title=value["title"], text=value.get("text") or "", url=url))
+    return cards
+
+
 def home_sections_get(*, home, request) -> HomeSections:
-    """The directorates and the latest news a home page lists, read up front (lists, not
-    querysets a template evaluates) and kept with the site's data until the next publish:
-    none of them changes without one. Three queries when not kept, whatever the content."""
+    """The quick-access cards, directorates and latest news a home page lists, read up front
+    (lists, not querysets a template evaluates) and kept with the site's data until the next
+    publish: none of them changes without one. Three queries when not kept, whatever the
+    content."""
     from municipium.directory.selectors import directorate_list_for_home
     from municipium.news.selectors import news_card_list_latest
 
     def build() -> HomeSections:
-        sections = {page.pk: page for page in Page.objects.filter(
-            pk__in=[home.directory_page_id, home.news_page_id]
-        )}  # fmt: skip
-        directory, news = sections.get(home.directory_page_id), sections.get(home.news_page_id)
+        ids = [home.directory_page_id, home.news_page_id, *highlight_page_ids(home)]
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids)}
+        directory, news = pages.get(home.directory_page_id), pages.get(home.news_page_id)
         return HomeSections(
             directorates=list(directorate_list_for_home(index=directory)),
             latest_news=news_card_list_latest(index=news, limit=LATEST_NEWS),
             news_page_url=(news.get_url(request) or "") if news is not None else "",
+            highlights=highlight_card_list(home=home, pages=pages, request=request),
         )
 
     if getattr(request, "is_preview", False):  # a draft may name other sections

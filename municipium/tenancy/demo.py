@@ -12,6 +12,7 @@ from wagtail.users.models import UserProfile
 
 from municipium.core.demo import DemoSite
 
+from .demo_logos import demo_logo_ensure
 from .models import Municipality
 from .services import (
     locale_ensure_all,
@@ -39,6 +40,7 @@ class MunicipalityDefinition:
     email: str
     primary_colour: str
     accent_colour: str
+    emblem: str = ""  # the motif of the emblem drawn for the demo (demo_logos.MOTIFS)
     call_centre_phone: str = ""
     social: dict[str, str] = field(default_factory=dict)
 
@@ -66,6 +68,7 @@ MUNICIPALITIES = (
         email="iletisim@bornova.example.org",
         primary_colour="#0b4f8a",
         accent_colour="#b3261e",
+        emblem="waves",
         social={
             "facebook_url": "https://facebook.example.org/bornova",
             "instagram_url": "https://instagram.example.org/bornova",
@@ -89,6 +92,7 @@ MUNICIPALITIES = (
         email="basin@kuzeykent.example.org",
         primary_colour="#114b3c",
         accent_colour="#8a4b00",
+        emblem="star",
         social={"x_url": "https://x.example.org/kuzeykent"},
     ),
     MunicipalityDefinition(
@@ -105,6 +109,7 @@ MUNICIPALITIES = (
         email="ozelkalem@sisli.example.org",
         primary_colour="#5b2a86",
         accent_colour="#a0153e",
+        emblem="towers",
         social={"instagram_url": "https://instagram.example.org/sisli"},
     ),
     MunicipalityDefinition(
@@ -121,6 +126,7 @@ MUNICIPALITIES = (
         email="info@bumehen.example.org",
         primary_colour="#0f5e56",
         accent_colour="#9c2f00",
+        emblem="mountains",
     ),
     MunicipalityDefinition(
         slug="rudziniec",
@@ -138,6 +144,7 @@ MUNICIPALITIES = (
         email="gok@rudziniec.example.org",
         primary_colour="#7a2e0e",
         accent_colour="#1d5a8c",
+        emblem="lyre",
         social={"facebook_url": "https://facebook.example.org/gok-rudziniec"},
     ),
 )
@@ -181,6 +188,7 @@ def municipality_ensure(definition: MunicipalityDefinition, *, root_page: Page) 
         "email": definition.email,
         "primary_colour": definition.primary_colour,
         "accent_colour": definition.accent_colour,
+        "logo": _logo(definition),
         **definition.social,
     }
     for name, value in fields.items():
@@ -189,6 +197,18 @@ def municipality_ensure(definition: MunicipalityDefinition, *, root_page: Page) 
     this_year = datetime.date.today().year
     public_holiday_seed(municipality=municipality, years=[this_year, this_year + 1])
     return municipality
+
+
+def _logo(definition: MunicipalityDefinition):
+    if not definition.emblem:
+        return None
+    return demo_logo_ensure(
+        slug=definition.slug,
+        title=f"Demo emblem: {definition.names['en']}",
+        primary=definition.primary_colour,
+        accent=definition.accent_colour,
+        motif=definition.emblem,
+    )
 
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")

@@ -51,3 +51,27 @@ def test_the_memorandum_page_shows_its_date_and_views_as_page_003(client, bumehe
     html = get(client, f"/fa/news/{MEMORANDUM}/", host="bumehen.localhost").content.decode()
     assert "۱۷ دی ۱۴۰۱" in html
     assert "۴۵۲" in html  # 451 from the former portal, and this reader
+
+
+def test_every_demo_article_has_a_body_in_every_language():
+    from municipium.news.demo import ARTICLES
+
+    empty = [
+        (site, article["slug"], language)
+        for site, articles in ARTICLES.items()
+        for article in articles
+        for language, fields in article.items()
+        if isinstance(fields, dict) and not fields.get("body")
+    ]
+    assert empty == []
+
+
+def test_every_demo_drawing_has_alt_text_in_each_language_of_its_article():
+    from municipium.news.demo import ARTICLES
+    from municipium.news.demo_images import DRAWINGS
+
+    pictured = [a for articles in ARTICLES.values() for a in articles if "image" in a]
+    assert len(pictured) >= 8 and {a["image"] for a in pictured} <= set(DRAWINGS)
+    for article in pictured:
+        for fields in (v for v in article.values() if isinstance(v, dict)):
+            assert fields["image_alt"] and fields["image_caption"], article["slug"]

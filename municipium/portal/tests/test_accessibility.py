@@ -83,3 +83,38 @@ def test_another_countrys_site_is_not_told_about_polish_law(client, municipality
     assert 'id="a11y-procedura"' in html and 'id="a11y-wstep"' in html
     assert "Rzecznik" not in html and "public bodies' websites" not in html
     assert "WCAG" in html and "you may complain to the municipality" in html
+
+
+def test_a_persian_declaration_shows_the_contact_phone_in_persian_digits(
+    client, municipality_factory
+):
+    bumehen = municipality_factory(slug="bumehen", country="IR", languages=["fa", "en"],
+                                   calendar="solar_hijri", time_zone="Asia/Tehran")  # fmt: skip
+    declaration(bumehen.homes["fa"], "fa", title="بیانیه دسترس‌پذیری",
+                contact_phone="021-5550-0400")  # fmt: skip
+    html = client.get("/fa/deklaracja/", HTTP_HOST="bumehen.localhost").content.decode()
+    assert 'dir="ltr">۰۲۱-۵۵۵۰-۰۴۰۰</a>' in html
+
+
+def test_the_demo_declarations_are_complete_in_every_language():
+    """The Turkish and Persian declarations had '—' for their architectural and
+    communication sections, the English contact role and fewer non-conformities."""
+    import re
+
+    from municipium.portal.demo_pages import accessibility_declaration
+    from municipium.tenancy.demo import MUNICIPALITIES
+
+    for definition in MUNICIPALITIES:
+        english = accessibility_declaration(definition, "en")
+        for language in definition.languages:
+            fields = accessibility_declaration(definition, language)
+            assert fields["architectural_accessibility"].startswith("<p>"), language
+            assert fields["communication_accessibility"].startswith("<p>"), language
+            assert fields["non_conformities"].count("<li>") == english["non_conformities"].count(
+                "<li>"
+            )
+            if language not in ("en", "pl"):
+                assert fields["contact_name"] != english["contact_name"]
+            if language == "fa":
+                text = fields["architectural_accessibility"] + fields["non_conformities"]
+                assert not re.search(r"[0-9](?![^<]*>)", text.replace("PDF", ""))

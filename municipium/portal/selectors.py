@@ -38,6 +38,45 @@ def plan_activity_list(*, plan) -> list:
     return list(plan.activities.select_related("responsible_unit"))
 
 
+@dataclass(frozen=True)
+class PlanTable:
+    """The plan's activities as its table shows them. A column whose value is the same for
+    every activity (one unit responsible for the whole plan, one target year) is said once
+    above the table instead of in each row."""
+
+    activities: list
+    shared_unit: Page | None
+    shared_year: int | None
+
+    @property
+    def show_unit(self) -> bool:
+        return self.shared_unit is None and any(a.responsible_unit_id for a in self.activities)
+
+    @property
+    def show_year(self) -> bool:
+        return self.shared_year is None and any(a.target_year for a in self.activities)
+
+
+def _shared(values: list):
+    """The one value of ``values`` if there are at least two and all are that same value."""
+    return (
+        values[0]
+        if len(values) > 1 and values[0] and values.count(values[0]) == len(values)
+        else None
+    )
+
+
+def plan_activity_table(*, activities: list) -> PlanTable:
+    """``activities`` (``plan_activity_list``) with the columns they all share: no query."""
+    unit_ids = [activity.responsible_unit_id for activity in activities]
+    shared_unit = activities[0].responsible_unit if _shared(unit_ids) else None
+    return PlanTable(
+        activities=activities,
+        shared_unit=shared_unit,
+        shared_year=_shared([activity.target_year for activity in activities]),
+    )
+
+
 def alert_list_current(
     *, municipality: Municipality, language: str, now: datetime.datetime, upcoming=None
 ) -> tuple[list[Alert], datetime.datetime | None]:

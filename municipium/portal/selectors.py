@@ -130,7 +130,9 @@ def page_public_record(*, page: Page) -> PublicRecord:
     return PublicRecord(
         author=_person(page.owner) if page.owner_id else "",
         published_by=_person(publications[0].user) if publications else "",
-        first_published_at=page.first_published_at,
+        # A page with a date of its own (an article) was first published then, whenever it
+        # was loaded into this site (the demo, an import).
+        first_published_at=getattr(page, "publication_date", None) or page.first_published_at,
         last_published_at=page.last_published_at,
         changes=[(entry.timestamp, _person(entry.user)) for entry in publications],
     )

@@ -41,6 +41,7 @@ class MunicipalityDefinition:
     accent_colour: str
     call_centre_phone: str = ""
     social: dict[str, str] = field(default_factory=dict)
+    institution_kind: str = "municipality"
 
     @property
     def default_language(self) -> str:
@@ -124,6 +125,7 @@ MUNICIPALITIES = (
     ),
     MunicipalityDefinition(
         slug="rudziniec",
+        institution_kind="culture_centre",
         country="PL",
         languages=("pl", "en"),
         calendar="gregorian",
@@ -170,6 +172,7 @@ def municipality_ensure(definition: MunicipalityDefinition, *, root_page: Page) 
     fields = {
         "site": site,
         "country": definition.country,
+        "institution_kind": definition.institution_kind,
         "languages": list(definition.languages),
         "default_language": definition.default_language,
         "calendar": definition.calendar,

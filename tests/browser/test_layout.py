@@ -13,8 +13,8 @@ widths = pytest.mark.parametrize("width", WIDTHS, ids=lambda width: f"{width}px"
 
 # (site, path) for each page type in a left-to-right and a right-to-left language.
 DIRECTORATES = [
-    ("kuzeykent", "/tr/directorates/basin-yayin-halkla-iliskiler/"),
-    ("bumehen", "/fa/directorates/farhangi-ejtemaei/"),
+    ("kuzeykent", "/tr/mudurlukler/basin-yayin-halkla-iliskiler/"),
+    ("bumehen", "/fa/ادارات/farhangi-ejtemaei/"),
 ]
 LISTINGS = [("kuzeykent", "/tr/news/"), ("bumehen", "/fa/news/")]
 PLANS = [("kuzeykent", "/tr/faaliyet-plani/"), ("bumehen", "/fa/barnameh-tafahomnameh/")]

@@ -23,7 +23,7 @@ from municipium.directory.services import (
 from municipium.organisation.models import Position, Unit
 from municipium.organisation.tests.factories import PersonFactory, job_title, positions, unit
 
-from .factories import directorate, document, organisation, standard
+from .factories import directorate, directory_index, document, organisation, standard
 
 pytestmark = pytest.mark.django_db
 
@@ -430,3 +430,41 @@ def test_a_publish_shows_the_pages_new_unit_at_once(client, office, bornova):
     office.save_revision().publish()
     page = html_of(client)
     assert "Ayşe Çelik" in page and "Selin Öztürk" not in page
+
+
+def test_a_culture_centre_names_its_units_sections_not_directorates(client, municipality_factory):
+    """The wording follows the kind of institution (tenancy.wording), not the municipality's
+    name: the directory's heading, filter and empty result, and the home page."""
+    gok = municipality_factory(
+        slug="gok", country="PL", languages=["pl", "en"], institution_kind="culture_centre"
+    )
+    index = directory_index(gok, "en", slug="sections", title="Sections")
+    directorate(index, slug="programme", title="Programme Section")
+    html = html_of(client, "/en/sections/?q=zzzz", host="gok.localhost")
+    assert "Find a section or a person" in html and "All sections" in html
+    assert "No section matches your search." in html
+    assert "directorate" not in re.sub(r"<[^>]+>", " ", html.split("<main")[1]).lower()
+
+
+def test_a_municipality_keeps_its_directorates(client, bornova, culture):
+    html = html_of(client, "/tr/mudurlukler/", host=HOST)
+    assert "Müdürlük ya da kişi arayın" in html and "Tüm müdürlükler" in html
+
+
+def test_the_former_address_of_a_renamed_directory_redirects_to_it_and_below(
+    client, bornova, culture
+):
+    from municipium.core.pages import page_redirects_ensure, page_slug_change
+    from municipium.directory.models import DirectoryIndexPage
+
+    page_slug_change(
+        parent=bornova.homes["tr"], page_class=DirectoryIndexPage, language="tr",
+        former="mudurlukler", slug="birimler",
+    )  # fmt: skip
+    index = DirectoryIndexPage.objects.get(pk=bornova.index.pk)
+    for _ in range(2):  # made once
+        page_redirects_ensure(page=index, former_slug="mudurlukler", site=bornova.site)
+    for old, new in (("/tr/mudurlukler/", "/tr/birimler/"), (PAGE, "/tr/birimler/kultur/")):
+        response = client.get(old, HTTP_HOST=HOST)
+        assert (response.status_code, response["Location"]) == (301, new)
+    assert get(client, "/tr/birimler/kultur/").status_code == 200

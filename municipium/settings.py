@@ -118,7 +118,7 @@ MIDDLEWARE = [
     "municipium.tenancy.middleware.StaffCalendarMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "municipium.core.http.PageRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "municipium.urls"

@@ -10,6 +10,7 @@ written with the CLDR Persian month names below.
 """
 
 import datetime
+import re
 import zoneinfo
 from decimal import Decimal
 
@@ -27,6 +28,13 @@ PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 LATIN_DIGITS = "0123456789"
 _TO_PERSIAN = str.maketrans(LATIN_DIGITS + ARABIC_INDIC_DIGITS, PERSIAN_DIGITS * 2)
+# Between Persian digits a "." reads as a zero (۱.۵ looks like ۱۰۵) and a "," as a stray comma:
+# Persian writes its decimal separator ٫ and its thousands separator ٬ (CLDR, "arabext").
+PERSIAN_DECIMAL_SEPARATOR = "\u066b"
+PERSIAN_GROUP_SEPARATOR = "\u066c"
+# A dotted date (10.02.1405, 1405.02.10) is written with slashes, as our own dates are.
+_DOTTED_DATE = re.compile(r"(?<![۰-۹.])([۰-۹]{1,4})\.([۰-۹]{1,2})\.([۰-۹]{1,4})(?![۰-۹]|\.[۰-۹])")
+_PERSIAN_SEPARATORS = re.compile(r"(?<=[۰-۹])([.,])(?=[۰-۹])")
 
 # CLDR's Persian-calendar month names (format, wide).
 SOLAR_HIJRI_MONTHS = {
@@ -62,8 +70,16 @@ def uses_persian_digits(language: str) -> bool:
 
 
 def localise_digits(text: str, language: str) -> str:
-    """Write the digits of ``text`` the way ``language`` writes them."""
-    return text.translate(_TO_PERSIAN) if uses_persian_digits(language) else text
+    """Write the digits of ``text`` the way ``language`` writes them, with the separators
+    between them (a Persian 1.5 is ۱٫۵, 12,000 is ۱۲٬۰۰۰)."""
+    if not uses_persian_digits(language):
+        return text
+    text = _DOTTED_DATE.sub(r"\1/\2/\3", text.translate(_TO_PERSIAN))
+    return _PERSIAN_SEPARATORS.sub(_persian_separator, text)
+
+
+def _persian_separator(match: re.Match) -> str:
+    return PERSIAN_DECIMAL_SEPARATOR if match.group(1) == "." else PERSIAN_GROUP_SEPARATOR
 
 
 def babel_locale(language: str) -> str:

@@ -1,5 +1,11 @@
 """HTTP details Django leaves to the server."""
 
+from urllib.parse import urlparse
+
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
+from wagtail.contrib.redirects.models import Redirect
+
 
 class HeadWithoutBodyMiddleware:
     """Answer HEAD with GET's headers and no body. Django renders the body anyway; gunicorn then
@@ -16,3 +22,26 @@ class HeadWithoutBodyMiddleware:
             response.content = b""
             response.headers["Content-Length"] = str(length)
         return response
+
+
+class PageRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects (the redirects app), to a page's address on the host and port of
+    the request. Wagtail's ``Redirect.link`` builds it without the request, from the Site's
+    configured port, so that a site served on another port (a test server, a proxy) was sent
+    to a port nothing listens on."""
+
+    def process_response(self, request, response):
+        if response.status_code != 404:
+            return response
+        path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+        redirect = get_redirect(request, path) or get_redirect(request, urlparse(path).path)
+        if redirect is None or redirect.redirect_page_id is None:
+            return super().process_response(request, response)
+        url = redirect.redirect_page.specific_deferred.get_url(request=request)
+        if url is None:
+            return response
+        if redirect.redirect_page_route_path:
+            url = url.rstrip("/") + redirect.redirect_page_route_path
+        if redirect.is_permanent:
+            return HttpResponsePermanentRedirect(url)
+        return HttpResponseRedirect(url)

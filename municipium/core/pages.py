@@ -2,11 +2,13 @@
 translations linked to it (same translation key, one page per locale). They know no page type
 and no municipality, so any app's services, demo and tests can use them."""
 
+import copy
 from collections.abc import Mapping
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.contrib.redirects.signal_handlers import create_redirects
+from wagtail.models import Locale, Page, Site
 
 
 def _locale(language: str) -> Locale:
@@ -75,3 +77,31 @@ def translations_ensure(
         )
         source = source or made[language]
     return made
+
+
+@transaction.atomic
+def page_slug_change(
+    *, parent: Page, page_class: type[Page], language: str, former: str, slug: str
+) -> None:
+    """The page ``former`` of ``page_class`` under ``parent`` in ``language``, if there is one,
+    takes the slug ``slug`` (a site whose addresses move into its own language). Its former
+    addresses, and those of the pages below it, redirect to it (``page_redirects_ensure``).
+    Nothing happens once done."""
+    if former == slug:
+        return
+    page = page_class.objects.child_of(parent).filter(slug=former, locale=_locale(language)).first()
+    if page is not None:
+        page.slug = slug
+        page.save()
+
+
+def page_redirects_ensure(*, page: Page, former_slug: str, site: Site) -> None:
+    """Permanent redirects (Wagtail's redirects app) from the addresses that ``page`` and the
+    pages below it had when its slug was ``former_slug`` to the pages themselves: bookmarks
+    and links to the old addresses keep working. Made once: a redirect already there stays."""
+    if page.slug == former_slug:
+        return
+    page = page.specific
+    former = copy.copy(page)
+    former.url_path = page.url_path[: -len(page.slug) - 1] + former_slug + "/"
+    create_redirects(page=page, page_old=former, sites=[site])

@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 
-from municipium.core.pages import translations_ensure
+from municipium.core.pages import page_redirects_ensure, page_slug_change, translations_ensure
 from municipium.organisation.selectors import unit_list_for_municipality
 from municipium.tenancy.demo import collection_ensure
 from municipium.tenancy.selectors import municipality_get_by_slug
@@ -23,9 +23,17 @@ from .services import directorate_documents_set, directorate_service_standards_s
 INDEX_TITLES = {
     "tr": ("Müdürlükler", "Belediyemizin birimleri, yöneticileri ve iletişim bilgileri."),
     "en": ("Directorates", "The municipality's units, their heads and how to reach them."),
-    "fa": ("معاونت‌ها و واحدها", "واحدهای شهرداری، مدیران و راه‌های تماس با آنها."),
+    "fa": ("ادارات", "واحدهای شهرداری، مدیران و راه‌های تماس با آنها."),
+}
+# A culture centre has sections, not directorates (tenancy.wording).
+SECTION_INDEX_TITLES = {
+    "en": ("Sections", "The centre's sections, their heads and how to reach them."),
     "pl": ("Działy", "Działy ośrodka, ich kierownicy i dane kontaktowe."),
 }
+# The directory's address in the site's language; the English one it had before redirects.
+INDEX_SLUGS = {"tr": "mudurlukler", "en": "directorates", "fa": "ادارات"}
+SECTION_INDEX_SLUGS = {"en": "sections", "pl": "dzialy"}
+FORMER_INDEX_SLUG = "directorates"
 
 
 def _area(text, *items):
@@ -399,14 +407,32 @@ def document_ensure(municipality, key: str, title: str, paragraphs: list[str]):
     return document
 
 
-def _index_pages(homes: dict) -> dict[str, DirectoryIndexPage]:
+def _index_pages(homes: dict, municipality) -> dict[str, DirectoryIndexPage]:
+    sections = municipality is not None and municipality.institution_kind == "culture_centre"
+    titles = {**INDEX_TITLES, **SECTION_INDEX_TITLES} if sections else INDEX_TITLES
+    slugs = {**INDEX_SLUGS, **SECTION_INDEX_SLUGS} if sections else INDEX_SLUGS
+    for language, home in homes.items():
+        page_slug_change(
+            parent=home, page_class=DirectoryIndexPage, language=language,
+            former=FORMER_INDEX_SLUG, slug=slugs.get(language, FORMER_INDEX_SLUG),
+        )  # fmt: skip
     return translations_ensure(
-        parents=homes, page_class=DirectoryIndexPage, slug="directorates",
+        parents=homes, page_class=DirectoryIndexPage,
+        slug={language: slugs.get(language, FORMER_INDEX_SLUG) for language in homes},
         fields={
             language: {"title": title, "intro": intro, "show_in_menus": True}
-            for language, (title, intro) in INDEX_TITLES.items()
+            for language, (title, intro) in titles.items()
         },
     )  # fmt: skip
+
+
+def _former_addresses_redirect(indexes: dict, municipality) -> None:
+    """/tr/directorates/... and the like, the demo's addresses before they were in the site's
+    language, lead to the pages (a fresh demo too: they are in bookmarks and old links)."""
+    if municipality is None:
+        return
+    for index in indexes.values():
+        page_redirects_ensure(page=index, former_slug=FORMER_INDEX_SLUG, site=municipality.site)
 
 
 def _page_fields(directorate: dict, language: str, regulation) -> dict:
@@ -434,8 +460,8 @@ def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
     """The site's directory in each language, with its directorates (each presenting its
     unit of the organisation, built before by ``organisation.demo``), their documents and
     service standards."""
-    indexes = _index_pages(homes)
     municipality = municipality_get_by_slug(slug=slug)
+    indexes = _index_pages(homes, municipality)
     units = {unit.code: unit for unit in unit_list_for_municipality(municipality=municipality)}
     for directorate in DIRECTORATES.get(slug, []):
         key = directorate["slug"]
@@ -467,6 +493,7 @@ def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
                     page=page,
                     documents=[(document, links[language]) for document, links in documents],
                 )
+    _former_addresses_redirect(indexes, municipality)
     return indexes
 
 

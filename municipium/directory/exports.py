@@ -57,6 +57,14 @@ class ServiceStandardsTable:
     def title(self) -> str:
         return _("Service standards table")
 
+    @property
+    def shared_duration(self) -> str:
+        """The time to complete every service when it is the same for all of them: the page
+        says it once above the table instead of in each row (the CSV and PDF keep the
+        regulation's four columns)."""
+        durations = {row.duration for row in self.rows}
+        return durations.pop() if len(self.rows) > 1 and len(durations) == 1 else ""
+
 
 def service_standards_table(
     *, page, standards, municipality_name: str, updated: str, places=None

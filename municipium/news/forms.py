@@ -36,14 +36,20 @@ class NewsFilterForm(forms.Form):
         "month": pgettext_lazy("news filter", "All months"),
     }
 
-    def __init__(self, data, *, choices, **kwargs):
+    def __init__(self, data, *, choices, unit_words=None, **kwargs):
+        """``unit_words`` (``tenancy.wording``) names the site's units: sections in a culture
+        centre."""
         data = data.copy()
         # A directorate may be given by its id as well as its slug.
         if (value := data.get("directorate", "")).isdigit():
             data["directorate"] = choices.directorate_slugs_by_id.get(int(value), value)
         super().__init__(data, **kwargs)
+        every = dict(self.ANY)
+        if unit_words is not None:
+            self.fields["directorate"].label = unit_words.singular
+            every["directorate"] = unit_words.every
         for name, options in choices.as_form_choices().items():
-            self.fields[name].choices = [("", self.ANY[name]), *options]
+            self.fields[name].choices = [("", every[name]), *options]
         self.is_valid()
 
     def value(self, name: str) -> str:

@@ -129,6 +129,12 @@ class NewsArticlePage(Page):
         verbose_name_plural = _("news articles")
         ordering = ["-date"]
 
+    @property
+    def publication_date(self):
+        """The date the article gives (the public record's 'first published'), not the moment
+        its page was loaded into the site."""
+        return self.date
+
     def clean(self):
         super().clean()
         errors = {}

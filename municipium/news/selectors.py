@@ -23,6 +23,7 @@ from municipium.core import formatting, routing
 from municipium.core.page_cache import site_data
 from municipium.directory.selectors import directorate_page_list
 from municipium.tenancy.selectors import home_page_list_for_site
+from municipium.tenancy.wording import unit_words
 
 from .forms import NewsFilterForm
 from .models import NewsArticlePage, NewsIndexPage, NewsKind, NewsViewCount, NewsViewEvent
@@ -189,7 +190,8 @@ def news_listing_get(*, index: NewsIndexPage, request, per_page: int) -> NewsLis
             index=index, calendar=calendar, time_zone=time_zone, language=language
         ),
     )
-    form = NewsFilterForm(params, choices=choices)
+    words = unit_words(kind=tenant.municipality.institution_kind) if tenant else None
+    form = NewsFilterForm(params, choices=choices, unit_words=words)
     articles = news_article_list_for_index(
         index=index,
         kind=form.value("kind"),

@@ -412,12 +412,13 @@ class PlanPage(Page):
         verbose_name = _("plan page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import plan_activity_list
+        from .selectors import plan_activity_list, plan_activity_table
 
         context = super().get_context(request, *args, **kwargs)
         # Read once, with their units, for the table and for the progress above it.
         activities = plan_activity_list(plan=self)
         context["activities"] = activities
+        context["table"] = plan_activity_table(activities=activities)
         context["progress"] = self.progress(activities)
         return context
 

@@ -38,6 +38,45 @@ def plan_activity_list(*, plan) -> list:
     return list(plan.activities.select_related("responsible_unit"))
 
 
+@dataclass(frozen=True)
+class PlanTable:
+    """The plan's activities as its table shows them. A column whose value is the same for
+    every activity (one unit responsible for the whole plan, one target year) is said once
+    above the table instead of in each row."""
+
+    activities: list
+    shared_unit: Page | None
+    shared_year: int | None
+
+    @property
+    def show_unit(self) -> bool:
+        return self.shared_unit is None and any(a.responsible_unit_id for a in self.activities)
+
+    @property
+    def show_year(self) -> bool:
+        return self.shared_year is None and any(a.target_year for a in self.activities)
+
+
+def _shared(values: list):
+    """The one value of ``values`` if there are at least two and all are that same value."""
+    return (
+        values[0]
+        if len(values) > 1 and values[0] and values.count(values[0]) == len(values)
+        else None
+    )
+
+
+def plan_activity_table(*, activities: list) -> PlanTable:
+    """``activities`` (``plan_activity_list``) with the columns they all share: no query."""
+    unit_ids = [activity.responsible_unit_id for activity in activities]
+    shared_unit = activities[0].responsible_unit if _shared(unit_ids) else None
+    return PlanTable(
+        activities=activities,
+        shared_unit=shared_unit,
+        shared_year=_shared([activity.target_year for activity in activities]),
+    )
+
+
 def alert_list_current(
     *, municipality: Municipality, language: str, now: datetime.datetime, upcoming=None
 ) -> tuple[list[Alert], datetime.datetime | None]:
@@ -91,7 +130,9 @@ def page_public_record(*, page: Page) -> PublicRecord:
     return PublicRecord(
         author=_person(page.owner) if page.owner_id else "",
         published_by=_person(publications[0].user) if publications else "",
-        first_published_at=page.first_published_at,
+        # A page with a date of its own (an article) was first published then, whenever it
+        # was loaded into this site (the demo, an import).
+        first_published_at=getattr(page, "publication_date", None) or page.first_published_at,
         last_published_at=page.last_published_at,
         changes=[(entry.timestamp, _person(entry.user)) for entry in publications],
     )

@@ -43,6 +43,7 @@ class MunicipalityDefinition:
     emblem: str = ""  # the motif of the emblem drawn for the demo (demo_logos.MOTIFS)
     call_centre_phone: str = ""
     social: dict[str, str] = field(default_factory=dict)
+    institution_kind: str = "municipality"
 
     @property
     def default_language(self) -> str:
@@ -130,6 +131,7 @@ MUNICIPALITIES = (
     ),
     MunicipalityDefinition(
         slug="rudziniec",
+        institution_kind="culture_centre",
         country="PL",
         languages=("pl", "en"),
         calendar="gregorian",
@@ -177,6 +179,7 @@ def municipality_ensure(definition: MunicipalityDefinition, *, root_page: Page) 
     fields = {
         "site": site,
         "country": definition.country,
+        "institution_kind": definition.institution_kind,
         "languages": list(definition.languages),
         "default_language": definition.default_language,
         "calendar": definition.calendar,

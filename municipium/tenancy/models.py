@@ -44,6 +44,14 @@ class Calendar(models.TextChoices):
     SOLAR_HIJRI = "solar_hijri", _("Solar Hijri (Persian)")
 
 
+class InstitutionKind(models.TextChoices):
+    """What kind of institution a site is: it names the institution's units on its pages (a
+    municipality has directorates, a culture centre sections: tenancy.wording)."""
+
+    MUNICIPALITY = "municipality", _("Municipality")
+    CULTURE_CENTRE = "culture_centre", _("Culture centre")
+
+
 class Country(models.TextChoices):
     TURKEY = "TR", _("Turkey")
     IRAN = "IR", _("Iran")
@@ -71,6 +79,13 @@ class Municipality(ClusterableModel):
         _("short name"), unique=True, help_text=_("Used in addresses and file names.")
     )
     country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    institution_kind = models.CharField(
+        _("kind of institution"),
+        max_length=20,
+        choices=InstitutionKind.choices,
+        default=InstitutionKind.MUNICIPALITY,
+        help_text=_("Names its units on the site: a culture centre has sections."),
+    )
     languages = ChoiceListField(
         _("languages"),
         item_choices=settings.LANGUAGES,
@@ -166,7 +181,12 @@ class Municipality(ClusterableModel):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("site"), FieldPanel("slug"), FieldPanel("country")],
+            [
+                FieldPanel("site"),
+                FieldPanel("slug"),
+                FieldPanel("country"),
+                FieldPanel("institution_kind"),
+            ],
             heading=_("Identity"),
         ),
         InlinePanel("names", heading=_("Official names"), min_num=1),

@@ -252,6 +252,26 @@ def language_links(*, tenant: Tenant, page: Page | None, current: str) -> list[L
     return links
 
 
+def language_query_translate(*, query, language: str):
+    """``query`` (a QueryDict) for the same view in ``language``: a filter that names a page by
+    its id (the directory's and the news listing's ``directorate``) names that page's
+    translation instead, or is dropped when it has none. No query unless such a filter is set."""
+    query = query.copy()
+    value = query.get("directorate", "")
+    if value.isdigit():
+        source = Page.objects.filter(pk=int(value)).values("translation_key")[:1]
+        target = (
+            Page.objects.filter(translation_key__in=source, locale__language_code=language)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if target is None:
+            query.pop("directorate")
+        else:
+            query["directorate"] = str(target)
+    return query
+
+
 def _is_home(tenant: Tenant, page: Page) -> bool:
     return any(home.pk == page.pk for home in tenant.home_pages.values())
 

@@ -67,7 +67,7 @@ def _run(command: list[str], env: dict[str, str]) -> None:
         )
 
 
-def _wait_until_healthy(process: subprocess.Popen, url: str, log: Path, seconds: int = 30):
+def _wait_until_healthy(process: subprocess.Popen, url: str, log: Path, seconds: int = 120):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:

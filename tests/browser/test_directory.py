@@ -12,9 +12,9 @@ widths = pytest.mark.parametrize("width", VIEWPORTS, ids=lambda width: f"{width}
 
 # (site, path, direction): a directorate with an organisation chart in each direction.
 DIRECTORATES = [
-    ("bornova", "/tr/directorates/kultur-ve-sosyal-isler/", "ltr"),
-    ("sisli", "/tr/directorates/ozel-kalem/", "ltr"),
-    ("bumehen", "/fa/directorates/farhangi-ejtemaei/", "rtl"),
+    ("bornova", "/tr/mudurlukler/kultur-ve-sosyal-isler/", "ltr"),
+    ("sisli", "/tr/mudurlukler/ozel-kalem/", "ltr"),
+    ("bumehen", "/fa/ادارات/farhangi-ejtemaei/", "rtl"),
 ]
 
 
@@ -39,16 +39,16 @@ def test_the_org_chart_is_a_tree_indented_from_the_start_side(
 
 @widths
 def test_the_directory_is_accessible_in_both_directions(server, tabs, width):
-    for site, language in (("bornova", "tr"), ("bumehen", "fa")):
+    for site, language, slug in (("bornova", "tr", "mudurlukler"), ("bumehen", "fa", "ادارات")):
         tab = tabs[width]
-        tab.open(server.url(site, f"/{language}/directorates/"))
+        tab.open(server.url(site, f"/{language}/{slug}/"))
         assert tab.page.locator(".person-card").count() >= 1
         tab.check(f"{site}-{language}-directory")
 
 
 def test_the_service_standards_table_downloads_as_csv_and_pdf(server, tabs):
     tab = tabs[1280]
-    tab.open(server.url("sisli", "/tr/directorates/ozel-kalem/"))
+    tab.open(server.url("sisli", "/tr/mudurlukler/ozel-kalem/"))
     for kind, content_type, start in (
         ("csv", "text/csv", b"\xef\xbb\xbf"),
         ("pdf", "application/pdf", b"%PDF"),
@@ -71,7 +71,7 @@ def test_the_service_standards_table_downloads_as_csv_and_pdf(server, tabs):
 
 def test_the_directory_filter_works_without_script_on_a_small_phone(server, no_script_page):
     page = no_script_page
-    page.goto(server.url("bornova", "/tr/directorates/"))
+    page.goto(server.url("bornova", "/tr/mudurlukler/"))
     page.fill("#directory-q", "arşiv")
     page.locator(".directory-filter button[type=submit]").click()
     page.wait_for_load_state()

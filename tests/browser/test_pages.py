@@ -22,12 +22,12 @@ HOME_PAGES = [
 
 # (page type, site, path): each page type once left to right and once right to left.
 PAGES = [
-    ("directorate", "bornova", "/tr/directorates/kultur-ve-sosyal-isler/"),
-    ("directorate", "bumehen", "/fa/directorates/farhangi-ejtemaei/"),
+    ("directorate", "bornova", "/tr/mudurlukler/kultur-ve-sosyal-isler/"),
+    ("directorate", "bumehen", "/fa/ادارات/farhangi-ejtemaei/"),
     ("news-article", "bornova", "/tr/news/yaz-atolyeleri/"),
     ("news-article", "bumehen", "/fa/news/tafahomnameh-amoozesh-parvaresh/"),
-    ("directory-index", "sisli", "/tr/directorates/"),
-    ("directory-index", "bumehen", "/fa/directorates/"),
+    ("directory-index", "sisli", "/tr/mudurlukler/"),
+    ("directory-index", "bumehen", "/fa/ادارات/"),
     ("news-index", "rudziniec", "/pl/news/"),
     ("news-index", "bumehen", "/fa/news/"),
     ("standard", "sisli", "/tr/hakkimizda/"),
@@ -108,7 +108,7 @@ def test_main_menu_fits_a_small_phone_without_script(server, no_script_page, sit
 @widths
 def test_language_switcher_leads_to_the_same_page_in_english(server, tabs, width):
     page = tabs[width].page
-    tabs[width].open(server.url("bornova", "/tr/directorates/kultur-ve-sosyal-isler/"))
+    tabs[width].open(server.url("bornova", "/tr/mudurlukler/kultur-ve-sosyal-isler/"))
     page.get_by_role("link", name="English", exact=True).click()
     page.wait_for_url(server.url("bornova", "/en/directorates/kultur-ve-sosyal-isler/"))
     assert_language(page, "en")

@@ -4,7 +4,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-DIRECTORATE = ("bornova", "/tr/directorates/kultur-ve-sosyal-isler/")
+DIRECTORATE = ("bornova", "/tr/mudurlukler/kultur-ve-sosyal-isler/")
 RTL_ARTICLE = ("bumehen", "/fa/news/tafahomnameh-amoozesh-parvaresh/")
 
 

@@ -80,3 +80,22 @@ def test_numbers_follow_the_language(language, expected):
 def test_persian_digits_replace_latin_and_arabic_indic_digits():
     assert formatting.localise_digits("451 ٤٥١", "fa") == "۴۵۱ ۴۵۱"
     assert formatting.localise_digits("451", "tr") == "451"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.5 km", "۱٫۵ km"),
+        ("12,000", "۱۲٬۰۰۰"),
+        ("1405.02.10", "۱۴۰۵/۰۲/۱۰"),
+        ("10.02.1405", "۱۰/۰۲/۱۴۰۵"),
+        ("Plan 2026-2030.", "Plan ۲۰۲۶-۲۰۳۰."),
+        ("1, 2 and 3.", "۱, ۲ and ۳."),
+    ],
+)
+def test_persian_separators_between_digits_are_not_a_dot_that_reads_as_zero(text, expected):
+    assert formatting.localise_digits(text, "fa") == expected
+
+
+def test_separators_stay_as_written_outside_persian():
+    assert formatting.localise_digits("1.5 and 1405.02.10", "tr") == "1.5 and 1405.02.10"

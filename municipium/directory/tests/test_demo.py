@@ -59,6 +59,27 @@ def test_the_demo_directorates_are_complete_and_made_once(client):
     html = client.get("/en/directorates/ozel-kalem/", HTTP_HOST="sisli.localhost").content.decode()
     assert "Appointment with the Mayor" in html and "Protocol and Ceremonies Unit" in html
     pdf = client.get(
-        "/tr/directorates/ozel-kalem/service-standards/pdf/", HTTP_HOST="sisli.localhost"
+        "/tr/mudurlukler/ozel-kalem/service-standards/pdf/", HTTP_HOST="sisli.localhost"
     )
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_the_directory_lives_at_an_address_in_the_sites_language_and_the_old_one_redirects(
+    client,
+):
+    """/tr/mudurlukler/, /fa/ادارات/, a culture centre's /pl/dzialy/ and /en/sections/; the
+    English addresses the demo used before lead there, subpages too, on a second run as well."""
+    for _ in range(2):
+        call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for host, old, new in (
+        ("sisli", "/tr/directorates/ozel-kalem/", "/tr/mudurlukler/ozel-kalem/"),
+        ("bumehen", "/fa/directorates/", "/fa/%D8%A7%D8%AF%D8%A7%D8%B1%D8%A7%D8%AA/"),
+        ("rudziniec", "/pl/directorates/dzial-programowy/", "/pl/dzialy/dzial-programowy/"),
+        ("rudziniec", "/en/directorates/", "/en/sections/"),
+    ):
+        assert client.get(new, HTTP_HOST=f"{host}.localhost").status_code == 200, new
+        response = client.get(old, HTTP_HOST=f"{host}.localhost")
+        assert (response.status_code, response["Location"]) == (301, new), old
+    html = client.get("/en/sections/", HTTP_HOST="rudziniec.localhost").content.decode()
+    assert "<h1>Sections</h1>" in html or ">Sections<" in html
+    assert ">Directorates<" not in html

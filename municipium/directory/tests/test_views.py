@@ -23,7 +23,7 @@ from municipium.directory.services import (
 from municipium.organisation.models import Position, Unit
 from municipium.organisation.tests.factories import PersonFactory, job_title, positions, unit
 
-from .factories import directorate, document, organisation, standard
+from .factories import directorate, directory_index, document, organisation, standard
 
 pytestmark = pytest.mark.django_db
 
@@ -126,14 +126,61 @@ def test_the_page_shows_director_founding_decision_and_nested_activity_areas(cli
 
 def test_the_service_standards_table_renders_with_the_legal_columns(client, office):
     html = html_of(client)
-    table = html[html.index('class="service-standards__table"') : html.index("</table>")]
-    assert table.count('<th scope="col">') == 4
-    assert '<th scope="row">Salon tahsisi</th>' in table
+    table = html[html.index('class="service-standards__table') : html.index("</table>")]
+    assert table.count('<th scope="col"') == 4
+    assert re.search(r'<th scope="row"[^>]*>Salon tahsisi</th>', table)
     assert "<li>Dilekçe</li><li>Kimlik belgesi</li>" in table
     assert "1-8 Saat" in table
     assert 'href="/tr/mudurlukler/kultur/service-standards/csv/"' in html
     assert 'href="/tr/mudurlukler/kultur/service-standards/pdf/"' in html
     assert "(0232) 555 01 01" in html  # the first place of application's fax
+
+
+def test_the_directors_card_with_the_phone_comes_before_the_long_lists(client, office):
+    """On a phone the page is one column in the order of the HTML: the card must come first."""
+    html = html_of(client)
+    card = html.index('class="directorate__aside"')
+    for later in ("Proje geliştirmek", 'class="org-chart"', 'class="service-standards"'):
+        assert card < html.index(later), later
+
+
+def test_the_directors_card_is_headed_by_the_heads_own_job_title(client, office, bornova):
+    """Not a fixed 'Director' where the head is a Daire Başkanı or a Kierowniczka."""
+    head = Position.objects.get(unit=office.unit, is_head=True)
+    head.job_title = job_title(bornova, "daire-baskani", tr="Daire Başkanı")
+    head.save()
+    html = html_of(client)
+    assert '<h2 class="contact-card__title">Daire Başkanı</h2>' in html
+    assert '<h2 class="contact-card__title">Müdür</h2>' not in html
+
+
+def test_a_duration_shared_by_every_service_is_said_once_above_the_table(client, office):
+    directorate_service_standards_set(
+        page=office,
+        rows=[
+            standard("Salon tahsisi", "Dilekçe", value=3, unit="working_days"),
+            standard("Kurs kaydı", "Başvuru formu", value=3, unit="working_days"),
+        ],
+    )
+    html = html_of(client)
+    table = html[html.index('class="service-standards__table') : html.index("</table>")]
+    shared = html[
+        html.index('class="service-standards__shared"') : html.index(
+            "</dl>", html.index('class="service-standards__shared"')
+        )
+    ]
+    assert duration_text(value=3, unit="working_days") in shared
+    assert duration_text(value=3, unit="working_days") not in table
+    assert table.count('<th scope="col"') == 3
+
+
+def test_each_cell_of_the_service_standards_is_labelled_for_the_phones_cards(client, office):
+    html = html_of(client)
+    table = html[html.index('class="service-standards__table') : html.index("</table>")]
+    with translation.override("tr"):
+        columns = legal_columns()
+    assert f'data-label="{columns[2]}"' in table and f'data-label="{columns[3]}"' in table
+    assert 'role="table"' in table and 'role="rowheader"' in table
 
 
 def test_the_service_standards_download_as_csv_with_a_bom_for_excel(client, office):
@@ -383,3 +430,41 @@ def test_a_publish_shows_the_pages_new_unit_at_once(client, office, bornova):
     office.save_revision().publish()
     page = html_of(client)
     assert "Ayşe Çelik" in page and "Selin Öztürk" not in page
+
+
+def test_a_culture_centre_names_its_units_sections_not_directorates(client, municipality_factory):
+    """The wording follows the kind of institution (tenancy.wording), not the municipality's
+    name: the directory's heading, filter and empty result, and the home page."""
+    gok = municipality_factory(
+        slug="gok", country="PL", languages=["pl", "en"], institution_kind="culture_centre"
+    )
+    index = directory_index(gok, "en", slug="sections", title="Sections")
+    directorate(index, slug="programme", title="Programme Section")
+    html = html_of(client, "/en/sections/?q=zzzz", host="gok.localhost")
+    assert "Find a section or a person" in html and "All sections" in html
+    assert "No section matches your search." in html
+    assert "directorate" not in re.sub(r"<[^>]+>", " ", html.split("<main")[1]).lower()
+
+
+def test_a_municipality_keeps_its_directorates(client, bornova, culture):
+    html = html_of(client, "/tr/mudurlukler/", host=HOST)
+    assert "Müdürlük ya da kişi arayın" in html and "Tüm müdürlükler" in html
+
+
+def test_the_former_address_of_a_renamed_directory_redirects_to_it_and_below(
+    client, bornova, culture
+):
+    from municipium.core.pages import page_redirects_ensure, page_slug_change
+    from municipium.directory.models import DirectoryIndexPage
+
+    page_slug_change(
+        parent=bornova.homes["tr"], page_class=DirectoryIndexPage, language="tr",
+        former="mudurlukler", slug="birimler",
+    )  # fmt: skip
+    index = DirectoryIndexPage.objects.get(pk=bornova.index.pk)
+    for _ in range(2):  # made once
+        page_redirects_ensure(page=index, former_slug="mudurlukler", site=bornova.site)
+    for old, new in (("/tr/mudurlukler/", "/tr/birimler/"), (PAGE, "/tr/birimler/kultur/")):
+        response = client.get(old, HTTP_HOST=HOST)
+        assert (response.status_code, response["Location"]) == (301, new)
+    assert get(client, "/tr/birimler/kultur/").status_code == 200

@@ -116,3 +116,15 @@ def test_feed_query_count_does_not_grow_with_the_articles(client, news):
     get(client, "/tr/news/feed/rss/")  # the tenant snapshot again: the tags purged the site
     assert queries() == few
     assert few <= 6
+
+
+@pytest.mark.parametrize("path", ["/tr/", "/tr/news/", "/tr/units/", "/tr/search/?q=park"])
+def test_the_home_page_and_every_listing_announce_the_sites_feeds(client, bornova, path):
+    """Feed readers and browsers look for <link rel="alternate"> in the page's head."""
+    response = client.get(path, HTTP_HOST="bornova.localhost")
+    assert response.status_code == 200
+    head = response.content.decode().split("</head>")[0]
+    for kind in ("rss", "atom"):
+        link = f'<link rel="alternate" type="application/{kind}+xml" title="'
+        assert link in head
+        assert f'href="/tr/news/feed/{kind}/">' in head[head.index(link) :].split("\n")[0]

@@ -258,10 +258,24 @@ def test_filters_offer_only_this_sites_directorates_and_tags(client, bornova, mu
 def test_filter_form_works_without_javascript(client, bornova):
     article_create(bornova.news["en"], "one")
     html = get(client, "/en/news/").content.decode()
-    form = re.search(r'<form class="news-filters" method="get"[^>]*>(.*?)</form>', html, re.S)
+    form = re.search(r'<form class="news-filters__form" method="get"[^>]*>(.*?)</form>', html, re.S)
     assert form and '<button class="news-filters__button" type="submit">' in form[1]
     for name in ("kind", "directorate", "tag", "month"):
         assert f'<label class="news-filters__label" for="id_{name}">' in form[1]
+
+
+def test_the_filters_fold_away_until_one_is_chosen_so_the_first_article_comes_first(
+    client, bornova
+):
+    """On a phone the four filters took the whole first screen: they sit in a <details>,
+    folded (no script needed to open it), open once a filter is on."""
+    article_create(bornova.news["en"], "one", kind=NewsKind.ANNOUNCEMENT)
+    folded = get(client, "/en/news/").content.decode()
+    assert re.search(r'<details class="news-filters"[^>]*data-open-from="60rem">', folded)
+    summary = folded.index('<summary class="news-filters__summary">Filter the news</summary>')
+    assert summary < folded.index('<select name="kind"')
+    opened = get(client, "/en/news/?kind=announcement").content.decode()
+    assert re.search(r'<details class="news-filters"[^>]*data-open-from="60rem" open>', opened)
 
 
 def test_pagination_keeps_the_filters(client, bornova):
@@ -300,3 +314,16 @@ def test_a_published_topic_is_offered_by_the_listings_filter_at_once(client, bor
     article.tags.add("yesil-alan")
     article.save_revision().publish()
     assert '<option value="yesil-alan">' in get(client, "/tr/news/", **fresh).content.decode()
+
+
+def test_the_public_record_says_an_article_was_first_published_on_its_own_date(
+    client, municipality_factory
+):
+    """Not the moment the demo (or an import) loaded it: 7 January 2023, not today."""
+    gok = sections_create(municipality_factory(slug="gok", country="PL", languages=["pl"]))
+    article_create(
+        gok.news["pl"], "stary", date=datetime.datetime(2023, 1, 7, 9, 30, tzinfo=datetime.UTC)
+    )
+    html = get(client, "/pl/news/stary/", host="gok.localhost").content.decode()
+    first = html[html.index("<dt>Data pierwszej publikacji</dt>") :].split("</div>")[0]
+    assert '<time datetime="2023-01-07' in first

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from municipium.core.pages import page_ensure
@@ -36,7 +38,7 @@ def test_progress_counts_done_among_the_activities_still_pursued(plan):
 def test_the_public_sees_numbered_activities_and_their_status(client, plan):
     html = client.get("/tr/plan/", HTTP_HOST="kuzeykent.localhost").content.decode()
     assert '<progress id="plan-progress-bar" class="plan__bar" max="100" value="50">' in html
-    assert "<td>5</td>" in html and "Faaliyet 4" in html
+    assert re.search(r"<td [^>]*>5</td>", html) and "Faaliyet 4" in html
     assert "status--in_progress" in html
 
 
@@ -108,3 +110,51 @@ def test_the_plan_page_reads_its_activities_once_whatever_their_number(
         return len(captured)
 
     assert queries(2) == queries(6)
+
+
+def _table(html: str) -> str:
+    return html[html.index('<table class="plan__table') : html.index("</table>")]
+
+
+def test_a_target_year_shared_by_every_activity_is_said_once_above_the_table(client, plan):
+    html = client.get("/tr/plan/", HTTP_HOST="kuzeykent.localhost").content.decode()
+    table = _table(html)
+    assert "Hedef yıl" not in table and "<td" in table
+    shared = html[html.index('<dl class="plan__shared">') : html.index("</dl>")]
+    assert "Hedef yıl" in shared and "2026" in shared
+
+
+def test_a_unit_shared_by_every_activity_is_said_once_and_a_varying_one_per_row(
+    client, municipality_factory
+):
+    kuzeykent = municipality_factory(slug="kuzeykent")
+    home = kuzeykent.homes["tr"]
+    press, parks = (
+        page_ensure(parent=home, page_class=PlanPage, slug=slug, language="tr", title=title)
+        for slug, title in (("basin", "Basın Dairesi"), ("park", "Park Dairesi"))
+    )
+    plan = plan_create(home, "tr", ["planned", "done", "planned"])
+    activities = list(plan.activities.all())
+    for activity in activities:
+        activity.responsible_unit = press
+        activity.target_year = 2026 + activity.sort_order
+        activity.save()
+    html = client.get("/tr/plan/", HTTP_HOST="kuzeykent.localhost").content.decode()
+    assert _table(html).count("Basın Dairesi") == 0
+    assert "Basın Dairesi</a>" in html[html.index('<dl class="plan__shared">') :]
+    assert 'data-label="Hedef yıl">2028</td>' in _table(html)
+
+    activities[0].responsible_unit = parks
+    activities[0].save()
+    html = client.get(
+        "/tr/plan/", HTTP_HOST="kuzeykent.localhost", HTTP_CACHE_CONTROL="no-cache"
+    ).content.decode()
+    assert '<dl class="plan__shared">' not in html
+    assert _table(html).count("Basın Dairesi</a>") == 2
+    assert _table(html).count("Park Dairesi</a>") == 1
+
+
+def test_each_cell_of_the_plan_is_labelled_for_the_phones_cards(client, plan):
+    table = _table(client.get("/tr/plan/", HTTP_HOST="kuzeykent.localhost").content.decode())
+    assert 'role="table"' in table
+    assert table.count('data-label="Durum"') == 5

@@ -148,7 +148,8 @@ def municipality_form_data(municipality, **changes):
     names = list(municipality.names.order_by("sort_order", "pk"))
     data = {
         "site": municipality.site_id, "slug": municipality.slug,
-        "country": municipality.country, "languages": municipality.languages,
+        "country": municipality.country, "institution_kind": municipality.institution_kind,
+        "languages": municipality.languages,
         "default_language": municipality.default_language, "calendar": municipality.calendar,
         "time_zone": municipality.time_zone, "weekend_days": municipality.weekend_days,
         "address": "", "phone": municipality.phone, "call_centre_phone": "",

@@ -120,6 +120,36 @@ def test_a_translation_published_later_shows_in_the_kept_switcher(client, munici
     assert re.search(r'href="/en/yeni/"[^>]*hreflang="en"', html)
 
 
+def test_switcher_keeps_the_query_but_not_the_page_number(client, municipality_factory):
+    bornova = municipality_factory(slug="bornova")
+    _translated_pages(bornova)
+    html = get(client, bornova, "/tr/hakkimizda/?q=park+alan%C4%B1&page=3").content.decode()
+    assert re.search(r'href="/en/about/\?q=park\+alan%C4%B1"[^>]*hreflang="en"', html)
+
+
+def test_switcher_of_the_search_leads_to_the_search_in_the_other_language(
+    client, municipality_factory
+):
+    bornova = municipality_factory(slug="bornova")
+    html = get(client, bornova, "/tr/search/?q=%C3%B6zt%C3%BCrk").content.decode()
+    assert re.search(r'href="/en/search/\?q=%C3%B6zt%C3%BCrk"[^>]*hreflang="en"', html)
+
+
+def test_switcher_names_the_filtered_pages_translation_by_its_own_id(client, municipality_factory):
+    bornova = municipality_factory(slug="bornova")
+    tr, en = _translated_pages(bornova)
+    only_turkish = page_ensure(
+        parent=bornova.homes["tr"], page_class=StandardPage, slug="yalniz", language="tr",
+        title="Yalnız",
+    )  # fmt: skip
+    html = get(client, bornova, f"/tr/hakkimizda/?directorate={tr.pk}").content.decode()
+    assert re.search(rf'href="/en/about/\?directorate={en.pk}"[^>]*hreflang="en"', html)
+    html = get(
+        client, bornova, f"/tr/hakkimizda/?directorate={only_turkish.pk}&q=a"
+    ).content.decode()
+    assert re.search(r'href="/en/about/\?q=a"[^>]*hreflang="en"', html)
+
+
 FRIDAY_10_FARVARDIN_1403 = datetime.datetime(2024, 3, 29, 9, 0, tzinfo=datetime.UTC)
 
 

@@ -1,7 +1,9 @@
 // Progressive enhancement only: every page works without this file.
+import { initDisclosures } from "./disclosure.js";
 import { initReaderTools } from "./reader-tools.js";
 
 document.documentElement.classList.replace("no-js", "js");
+initDisclosures();
 
 // The reader's text size applies on every page, whether or not it shows the controls.
 try {

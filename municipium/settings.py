@@ -299,7 +299,7 @@ LOGIN_URL = "wagtailadmin_login"
 # counted from the lockout. The axes backend comes first, so that a locked account is refused
 # even with the right password.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "municipium.accounts.throttle.ThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
@@ -315,6 +315,9 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "municipium.accounts.throttle.lockout_response"
 AXES_ENABLE_ADMIN = False  # Wagtail's admin has its own view (Settings → Sign-in lockouts)
+# Only the failures are kept (AccessAttempt, deleted after the cool-off), not a row for every
+# successful sign-in that nothing would ever delete.
+AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 # The client's address is REMOTE_ADDR, the peer of the socket, unless the operator names a
 # header that the proxy in front always sets itself (nginx: proxy_set_header X-Real-IP

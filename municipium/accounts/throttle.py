@@ -3,6 +3,7 @@
 Axes records each failed sign-in (``AccessAttempt``: username, address, browser) in the
 database and refuses the next ones, the right password included, while they are locked. Here:
 
+* ``ThrottleBackend`` (first of ``AUTHENTICATION_BACKENDS``) refuses a locked sign-in.
 * ``ThrottleHandler`` counts an account's failures and an address's apart, each against its own
   limit (``LOGIN_FAILURE_LIMIT``, ``LOGIN_ADDRESS_FAILURE_LIMIT``): axes compares one number with
   one limit, so an address that reached its limit counts as a full account limit. A successful
@@ -13,6 +14,7 @@ database and refuses the next ones, the right password included, while they are 
 * ``on_user_locked_out`` writes the audit entry of a new lockout (``login_lockout_record``).
 """
 
+from axes.backends import AxesStandaloneBackend
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username
 from axes.models import AccessAttempt
@@ -28,6 +30,18 @@ from .services import login_lockout_record
 
 def _total(attempts) -> int:
     return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+class ThrottleBackend(AxesStandaloneBackend):
+    """Axes's backend, which refuses a locked account before any password is checked. A call
+    to ``authenticate`` without a request (Django's test client's ``login``, a shell) has no
+    address to count and nobody to answer: it is left to the next backend instead of failing
+    with axes's ``AxesBackendRequestParameterRequired``. Every sign-in form passes its request."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 class ThrottleHandler(AxesDatabaseHandler):

@@ -153,6 +153,15 @@ def test_password_reset_stays_open_to_a_locked_out_account(client, clerk):
     assert len(mail.outbox) == 1
 
 
-def test_tests_start_with_no_failed_attempt():
-    """The attempts are database rows: each test's transaction takes them away."""
+@pytest.mark.parametrize("run", ["first", "second"])
+def test_tests_do_not_lock_each_other_out(client, clerk, run):
+    """The attempts are database rows: each test's transaction takes them away, so the second
+    run starts from nothing although the first left the account locked."""
     assert not AccessAttempt.objects.exists()
+    assert fail(client, "clerk-bornova", 5) == [200, 200, 200, 200, 429]
+
+
+def test_the_test_clients_login_is_not_throttled_and_still_checks_the_password(client, clerk):
+    """``Client.login`` authenticates without a request: nothing to count, but no error."""
+    assert client.login(username="clerk-bornova", password=PASSWORD)
+    assert not client.login(username="clerk-bornova", password="wrong")

@@ -56,10 +56,12 @@ def test_a_locked_out_clerk_sees_why_and_the_administrator_unblocks_them(new_tab
     assert sign_in(administrator, server, "admin-bornova", PASSWORD).status == 200
     administrator.open(server.url("bornova", "/admin/sign-in-lockouts/"))
     row = administrator.page.locator("tr").filter(has_text="clerk-bornova")
+    # Wagtail's own avatars come from gravatar.com, which this machine cannot reach.
+    administrator.errors[:] = [e for e in administrator.errors if "gravatar.com" not in e]
     administrator.check("admin-sign-in-lockouts")
     with administrator.page.expect_navigation():
-        row.get_by_role("button").click()
-    assert "clerk-bornova" not in administrator.page.locator("table, main > p").first.inner_text()
+        row.locator("button[type=submit]").click()
+    assert administrator.page.locator("table.listing tr", has_text="clerk-bornova").count() == 0
 
     response = sign_in(clerk, server, "clerk-bornova", PASSWORD)
     assert response.status == 200 and "/admin/login/" not in clerk.page.url

@@ -34,6 +34,7 @@ def test_an_administrator_lists_and_unblocks_their_clerk(client, bornova, locked
     client.force_login(administrator)
     html = admin(client).content.decode()
     assert "clerk-bornova" in html and "clerk-sisli" not in html
+    assert "<title>Sign-in lockouts" in html
     home = client.get("/admin/", HTTP_HOST="bornova.localhost").content.decode()
     assert URL in home  # the Settings menu's item, in the sidebar's data
     response = admin(client, data={"kind": "account", "key": "clerk-bornova"}, follow=True)

@@ -14,6 +14,11 @@ def _empty_cache():
     cache.clear()
 
 
+# Failed sign-ins (django-axes, municipium.accounts) are rows in the database, not the cache:
+# each test's transaction takes them away, so no test is locked out by another's failures
+# (accounts/tests/test_throttle.py::test_tests_do_not_lock_each_other_out).
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the default language: a request through the tenant middleware

@@ -9,6 +9,7 @@ Three modes, chosen by ``MUNICIPIUM_ENV``:
 * ``test``: chosen automatically under pytest; local-memory cache and immediate tasks.
 """
 
+import datetime
 import secrets
 import sys
 from pathlib import Path
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "municipium.directory",
     "municipium.news",
     "municipium.search",
+    "municipium.accounts",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",
     "wagtail.contrib.forms",
@@ -102,6 +104,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -119,6 +122,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "municipium.core.http.PageRedirectMiddleware",
+    # Last: turns a login that django-axes refused into the lockout answer (municipium.accounts).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "municipium.urls"
@@ -287,6 +292,43 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Sign-in throttling (django-axes, municipium.accounts.throttle): an account is locked after
+# LOGIN_FAILURE_LIMIT failed sign-ins in a row, an address after LOGIN_ADDRESS_FAILURE_LIMIT
+# (higher: a town hall's staff share one address behind its router), for LOGIN_LOCKOUT_MINUTES
+# counted from the lockout. The axes backend comes first, so that a locked account is refused
+# even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "municipium.accounts.throttle.ThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+AXES_HANDLER = "municipium.accounts.throttle.ThrottleHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+# Attempts during a lockout are refused without being counted: the cool-off runs from the
+# lockout, so whoever owns the account is back after it however long an attacker keeps trying.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "municipium.accounts.throttle.lockout_response"
+AXES_ENABLE_ADMIN = False  # Wagtail's admin has its own view (Settings → Sign-in lockouts)
+# Only the failures are kept (AccessAttempt, deleted after the cool-off), not a row for every
+# successful sign-in that nothing would ever delete.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# The client's address is REMOTE_ADDR, the peer of the socket, unless the operator names a
+# header that the proxy in front always sets itself (nginx: proxy_set_header X-Real-IP
+# $remote_addr). A header a client can send is never trusted by default: anyone could then
+# pick the address they are counted under, or lock out the proxy's.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_" + CLIENT_IP_HEADER.upper().replace("-", "_"), "REMOTE_ADDR")
+    if CLIENT_IP_HEADER
+    else ("REMOTE_ADDR",)
+)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -4,8 +4,13 @@ portal never uses.
 
 Public templates have no inline script or style (JSON-LD is data, not script; brand colours come
 from a stylesheet), so the policy needs neither ``'unsafe-inline'`` nor nonces, and a cached page
-can carry it unchanged. Wagtail's admin (``/admin/``, page previews included) relies on inline
-scripts and styles and keeps Wagtail's own defaults."""
+can carry it unchanged.
+
+Wagtail's admin (``/admin/``, page previews included) relies on inline scripts and styles, and
+editors' avatars and embeds come from elsewhere, so it cannot run under that policy
+(REFERENCE.md). It gets the part of a policy that costs it nothing and still closes the usual
+holes: no plugins (``object-src 'none'``), no ``<base>`` that sends relative links and scripts
+elsewhere, forms posting only here, and framing only by itself (its preview panel)."""
 
 from django.conf import settings
 
@@ -32,6 +37,16 @@ def content_security_policy() -> str:
     return "; ".join(directives)
 
 
+ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",  # the editor's preview panel frames the admin's own preview
+    ]
+)
+
+
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), payment=(), usb=(), browsing-topics=(), geolocation=(self)"
 )
@@ -46,7 +61,9 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not request.path.startswith(ADMIN_PREFIX):
+        if request.path.startswith(ADMIN_PREFIX):
+            response.headers.setdefault("Content-Security-Policy", ADMIN_CONTENT_SECURITY_POLICY)
+        else:
             response.headers.setdefault("Content-Security-Policy", self.policy)
-            response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

@@ -10,14 +10,15 @@ Wagtail's admin (``/admin/``, page previews included) relies on inline scripts a
 editors' avatars and embeds come from elsewhere, so it cannot run under that policy
 (REFERENCE.md). It gets the part of a policy that costs it nothing and still closes the usual
 holes: no plugins (``object-src 'none'``), no ``<base>`` that sends relative links and scripts
-elsewhere, forms posting only here, and framing only by itself (its preview panel)."""
+elsewhere, forms posting only here, and framing only by itself. The page its preview panel
+frames keeps the public policy, with framing by the admin allowed."""
 
 from django.conf import settings
 
 ADMIN_PREFIX = "/admin/"
 
 
-def content_security_policy() -> str:
+def content_security_policy(*, frame_ancestors: str = "'none'") -> str:
     media = " ".join(getattr(settings, "CSP_MEDIA_ORIGINS", []))
     frames = " ".join(getattr(settings, "CSP_FRAME_ORIGINS", []))
     directives = [
@@ -32,7 +33,7 @@ def content_security_policy() -> str:
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "frame-ancestors 'none'",  # as X-Frame-Options: DENY
+        f"frame-ancestors {frame_ancestors}",  # 'none' as X-Frame-Options: DENY
     ]
     return "; ".join(directives)
 
@@ -58,10 +59,15 @@ class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.policy = content_security_policy()
+        # A page rendered for the admin's preview panel (Wagtail runs it through the middleware
+        # as a dummy request at the page's own address): the page's policy, framed by the admin.
+        self.preview_policy = content_security_policy(frame_ancestors="'self'")
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(ADMIN_PREFIX):
+        if getattr(request, "is_dummy", False):
+            response.headers.setdefault("Content-Security-Policy", self.preview_policy)
+        elif request.path.startswith(ADMIN_PREFIX):
             response.headers.setdefault("Content-Security-Policy", ADMIN_CONTENT_SECURITY_POLICY)
         else:
             response.headers.setdefault("Content-Security-Policy", self.policy)

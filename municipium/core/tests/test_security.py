@@ -49,6 +49,19 @@ def test_the_admin_gets_a_policy_wagtail_tolerates(client, municipality_factory,
     assert "script-src" not in policy and "default-src" not in policy
 
 
+def test_a_page_in_the_admins_preview_keeps_its_policy_and_may_be_framed_by_the_admin(
+    municipality_factory,
+):
+    """Wagtail renders a preview as a dummy request at the page's own address: with the public
+    policy's frame-ancestors 'none' the editor's preview panel stayed blank."""
+    bornova = municipality_factory(slug="bornova")
+    response = bornova.homes["tr"].make_preview_request()  # what the preview view returns
+    assert response.status_code == 200
+    policy = directives(response)
+    assert policy["frame-ancestors"] == "'self'"
+    assert policy["script-src"] == "'self'" and policy["style-src"] == "'self'"
+
+
 @override_settings(
     CSP_MEDIA_ORIGINS=["https://media.example.org"], CSP_FRAME_ORIGINS=["https://video.example"]
 )

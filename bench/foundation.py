@@ -113,7 +113,7 @@ def bench_targets(sites, var_dir: Path) -> list[Target]:
         home = f"/{language}/"
         targets.append(Target(f"{host} {home} cached", host, home, {}, "hit"))
         fresh = {"Cache-Control": "no-cache"}
-        targets.append(Target(f"{host} {home} uncached", host, home, fresh, "miss"))
+        targets.append(Target(f"{host} {home} uncached", host, home, fresh, "fresh"))
     targets += inner_page_targets(dict(sites)[DEMO_HOST])
     static = static_url(var_dir, STATIC_FILE)
     targets.append(Target(f"static: {STATIC_FILE} (WhiteNoise)", DEMO_HOST, static))
@@ -131,7 +131,7 @@ def inner_page_targets(language: str) -> list[Target]:
     directorate = DirectoratePage.objects.live().descendant_of(home).order_by("path").first()
     fresh = {"Cache-Control": "no-cache"}
     return [
-        Target(f"{DEMO_HOST} {path} uncached", DEMO_HOST, path, fresh, "miss")
+        Target(f"{DEMO_HOST} {path} uncached", DEMO_HOST, path, fresh, "fresh")
         for path in (_path_of(index), _path_of(article), _path_of(directorate))
     ]
 
@@ -162,7 +162,7 @@ def count_queries(target: Target) -> QueryCount:
     client = Client()
     fresh = Target(target.label, target.host, target.path, {"Cache-Control": "no-cache"})
     queries_of(client, fresh)  # this process's own caches (content types...) are now warm
-    if target.expect_cache != "miss":
+    if target.expect_cache != "fresh":
         count, state = queries_of(client, target)
         if state != target.expect_cache:
             raise SystemExit(f"{target.label}: X-Page-Cache {state or 'absent'} in-process")
@@ -204,7 +204,7 @@ def add_articles(host: str, language: str, count: int) -> int:
 
 
 def growth_check(language: str) -> dict:
-    home = Target("growth", DEMO_HOST, f"/{language}/", {"Cache-Control": "no-cache"}, "miss")
+    home = Target("growth", DEMO_HOST, f"/{language}/", {"Cache-Control": "no-cache"}, "fresh")
     before = count_queries(home)
     articles = add_articles(DEMO_HOST, language, EXTRA_ARTICLES)
     after = count_queries(home)

@@ -285,6 +285,30 @@ if OPENSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
     MUNICIPIUM_SEARCH_BACKEND = "municipium.search.backends.database.DatabaseSearchBackend"
+# Documents are served only through Wagtail's view (/documents/<id>/<name>), which checks that
+# the host is the document's municipality's and the collection's view restrictions; never from
+# the storage's own address (core.urls serves only image renditions under MEDIA_URL). How the
+# bytes then leave, by MUNICIPIUM_DOCUMENTS_DELIVERY (docs/security.md):
+# * "django" (the default): the application streams the file.
+# * "nginx": an X-Accel-Redirect to nginx's internal location MUNICIPIUM_DOCUMENTS_INTERNAL_URL.
+# * "storage": a redirect to the storage's URL, for object storage that signs its URLs with an
+#   expiry (MEDIA_STORAGE, e.g. S3 with querystring_auth): never a public bucket.
+MUNICIPIUM_DOCUMENTS_DELIVERY = env.str("MUNICIPIUM_DOCUMENTS_DELIVERY", default="django")
+MUNICIPIUM_DOCUMENTS_INTERNAL_URL = env.str(
+    "MUNICIPIUM_DOCUMENTS_INTERNAL_URL", default="/protected-media/"
+)
+if MUNICIPIUM_DOCUMENTS_DELIVERY == "django":
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+elif MUNICIPIUM_DOCUMENTS_DELIVERY == "nginx":
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    SENDFILE_BACKEND = "municipium.core.sendfile_nginx"
+elif MUNICIPIUM_DOCUMENTS_DELIVERY == "storage":
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+else:
+    raise ImproperlyConfigured(
+        "MUNICIPIUM_DOCUMENTS_DELIVERY must be django, nginx or storage, "
+        f"not {MUNICIPIUM_DOCUMENTS_DELIVERY!r}."
+    )
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -3,8 +3,24 @@
 from urllib.parse import urlparse
 
 from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http.request import split_domain_port
 from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
 from wagtail.contrib.redirects.models import Redirect
+
+
+def canonical_host_set(request, hostname: str) -> None:
+    """Make the request's host the site's own spelling of it: ``hostname`` as the site stores
+    it (lower case), with the port only when it is not the scheme's default. Everything built
+    from ``request.get_host()`` (absolute links, the canonical and ``og:url`` addresses,
+    JSON-LD, feeds, the sitemap, the page cache's key) then reads the same host whatever
+    spelling the client sent (``BORNOVA.localhost``, ``bornova.localhost.``, ``:080``), so a
+    cached page never carries a host that a visitor typed."""
+    port = split_domain_port(request.get_host())[1]
+    port = str(int(port)) if port else ""
+    default = "443" if request.is_secure() else "80"
+    request.META["HTTP_HOST"] = hostname if port in ("", default) else f"{hostname}:{port}"
+    request.META.pop("HTTP_X_FORWARDED_HOST", None)  # read first under USE_X_FORWARDED_HOST
+    request.__dict__.pop("_current_scheme_host", None)  # build_absolute_uri's cached prefix
 
 
 class HeadWithoutBodyMiddleware:

@@ -4,13 +4,18 @@ Written here because ``wagtail-cache`` does not support Wagtail 8 (REFERENCE.md)
 per-site cache keys on headers (Cookie, Accept-Language) in a way that cannot be purged per site.
 
 * Served from the cache: GET and HEAD by a reader with no session cookie, on a municipality's
-  host, unless the request says ``Cache-Control: no-cache`` (a hard reload).
+  host, unless the request says ``Cache-Control: no-cache`` (a hard reload): that reader gets a
+  fresh page (``X-Page-Cache: fresh``), which is not stored, so that no visitor can overwrite
+  an entry on demand. The benchmarks' uncached runs send it: they measure a fresh render
+  without the cache write.
 * Stored: only responses a view marked as cacheable (``mark_cacheable``: Wagtail pages without
   view restrictions, feeds, sitemaps), with status 200, that set no cookie and used no CSRF token.
 * Keyed by host, path and query, language, the site's local date (the header shows today's date),
-  and the site's cache generation. Publishing, unpublishing or moving a page bumps the generation
-  (``tenancy.services.municipality_purge_cache``), which purges the whole site in every worker
-  at once: menus, listings and the home page all show other pages.
+  and the site's cache generation. The host is the site's own spelling of it
+  (``core.http.canonical_host_set``, called by the tenant middleware before this one), the one
+  the page's absolute links are built from. Publishing, unpublishing or moving a page bumps
+  the generation (``tenancy.services.municipality_purge_cache``), which purges the whole site
+  in every worker at once: menus, listings and the home page all show other pages.
 
 ``site_data`` keeps, under the same generation, what a page reads of its site and that changes
 only when the generation does (a home page's sections, an article's related pages, a listing's
@@ -72,7 +77,7 @@ def on_cache_hit(handler):
 def _key(request, tenant) -> str:
     raw = "|".join(
         (
-            request.get_host().lower(),
+            request.get_host(),
             request.get_full_path(),
             translation.get_language() or "",
             tenant.today().isoformat(),
@@ -112,8 +117,8 @@ def _may_serve(request) -> bool:
 
 
 def _wants_fresh(request) -> bool:
-    """A hard reload (and the benchmarks' uncached runs) asks for a fresh page, which is
-    rendered and stored again; a random query string would bypass the cache just the same."""
+    """A hard reload (and the benchmarks' uncached runs) asks for a fresh page: rendered, never
+    stored (a random query string would bypass the cache just the same)."""
     return "no-cache" in request.headers.get("Cache-Control", "")
 
 
@@ -129,8 +134,13 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _may_serve(request):
             return self.get_response(request)
+        if _wants_fresh(request):
+            response = self.get_response(request)
+            if self._storable(request, response):
+                response["X-Page-Cache"] = "fresh"
+            return response
         key = _key(request, request.tenant)
-        entry = None if _wants_fresh(request) else cache.get(key)
+        entry = cache.get(key)
         if entry is not None:
             return self._replay(request, entry)
         response = self.get_response(request)

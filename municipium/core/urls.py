@@ -1,6 +1,4 @@
-from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_file
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
@@ -8,14 +6,16 @@ from wagtail.urls import urlpatterns as wagtail_urlpatterns
 
 from . import views
 
-# URLs outside any language: the admin, documents, media and health checks. Core names no
-# app: the project's urls.py adds the apps' own (tenancy's theme.css among them).
+# URLs outside any language: the admin, documents, image renditions and health checks. Core
+# names no app: the project's urls.py adds the apps' own (tenancy's theme.css among them).
+# Documents are served only by Wagtail's view (which checks the host and the collection's
+# privacy): nothing else under MEDIA_ROOT but image renditions is served (views.media_image).
 common_urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.health, name="health"),
     path("_ceiling", views.ceiling, name="ceiling"),
-    re_path(r"^media/(?P<path>.*)$", serve_file, {"document_root": settings.MEDIA_ROOT}),
+    re_path(r"^media/images/(?P<path>.+)$", views.media_image, name="media-image"),
 ]
 
 # Wagtail's front-end URLs; its page view finds the page through core.routing.

@@ -1,6 +1,11 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.static import serve as serve_file
 from wagtail import views as wagtail_views
 
 from . import routing
@@ -22,6 +27,17 @@ def health(request):
 def ceiling(request):
     """A trivial view through the whole middleware stack: the benchmarks' ceiling."""
     return HttpResponse("ceiling", content_type="text/plain")
+
+
+def media_image(request, path):
+    """An image rendition, public like the pages that show it. Only ``MEDIA_ROOT/images/``:
+    documents and original images are never served from the storage's own address (a
+    rendition is what Wagtail's ``{% image %}`` links; an original only feeds renditions).
+    A front server may serve this directory itself."""
+    try:
+        return serve_file(request, path, document_root=Path(settings.MEDIA_ROOT) / "images")
+    except SuspiciousFileOperation as error:  # "../documents/..." leaves the directory
+        raise Http404("No image rendition has this address.") from error
 
 
 def serve_page(request, path):

@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from municipium.core.calendar_context import staff_calendar_activated
+from municipium.core.http import canonical_host_set
 
 from .selectors import staff_calendar_get, tenant_get_for_hostname
 
@@ -37,6 +38,7 @@ class TenantMiddleware:
         if tenant is None:
             return self._without_tenant(request, hostname)
         request._wagtail_site = tenant.site
+        canonical_host_set(request, tenant.site.hostname.lower())
         if request.path_info == "/":
             return HttpResponseRedirect(tenant.home_url(tenant.default_language))
         prefix = language_prefix(request.path_info)

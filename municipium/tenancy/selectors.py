@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
-from wagtail.models import Locale, ModelLogEntry, Page, PageViewRestriction, Site
+from wagtail.models import Collection, Locale, ModelLogEntry, Page, PageViewRestriction, Site
 
 from municipium.core.routing import HomeRef
 
@@ -198,6 +198,39 @@ def municipality_get_for_page(*, page: Page) -> Municipality | None:
     if site is None:
         return None
     return Municipality.objects.filter(site=site).first()
+
+
+def municipality_get_for_collection(*, collection: Collection) -> Municipality | None:
+    """The municipality that ``collection`` belongs to. Each municipality keeps its images and
+    documents in a collection of its own just under the root, named after it (one of its
+    official names or its short name, ``tenancy.demo.collection_ensure``), possibly with
+    collections inside; a collection outside those (the root itself) belongs to none, and so
+    does one whose name two municipalities share. Two queries at most."""
+    if collection.depth < 2:
+        return None
+    top = collection
+    if collection.depth > 2:
+        top = Collection.objects.filter(path=collection.path[: Collection.steplen * 2]).first()
+    if top is None:
+        return None
+    found = list(
+        Municipality.objects.filter(Q(names__name=top.name) | Q(slug=top.name)).distinct()[:2]
+    )
+    return found[0] if len(found) == 1 else None
+
+
+def document_servable(*, document, tenant: Tenant | None, user) -> bool:
+    """Whether ``document`` may be served to this request (before its collection's own view
+    restrictions, which Wagtail checks next). On a municipality's host, only that
+    municipality's documents; on the installation's own host (no tenant: the index of sites
+    and the admin), only to staff who work for the document's municipality, so that the admin
+    there can open them. A document of no municipality only to a superuser there."""
+    municipality = municipality_get_for_collection(collection=document.collection)
+    if tenant is not None:
+        return municipality is not None and municipality.pk == tenant.municipality.pk
+    if municipality is None:
+        return bool(getattr(user, "is_superuser", False))
+    return municipality_list_for_user(user=user).filter(pk=municipality.pk).exists()
 
 
 def home_page_list_for_site(

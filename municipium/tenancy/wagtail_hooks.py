@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -8,6 +9,7 @@ from municipium.core.audit import register_actions
 
 from .reports import admin_urls as report_urls
 from .reports import audit_log_menu_item
+from .selectors import document_servable
 from .translation import SiteLanguagesPageTranslationView
 from .viewsets import TenancyViewSetGroup
 
@@ -37,6 +39,15 @@ def register_audit_log_urls():
 @hooks.register("register_reports_menu_item")
 def register_audit_log_menu_item():
     return audit_log_menu_item()
+
+
+@hooks.register("before_serve_document", order=-100)
+def serve_documents_on_their_own_hosts(document, request):
+    """Ahead of Wagtail's check of the collection's view restrictions: a document of another
+    municipality is not found at all (no password form that would tell it exists)."""
+    user = getattr(request, "user", None)
+    if not document_servable(document=document, tenant=getattr(request, "tenant", None), user=user):
+        raise Http404("No document of this site has this address.")
 
 
 @hooks.register("register_log_actions")

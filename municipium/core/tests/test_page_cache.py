@@ -113,7 +113,45 @@ def test_a_new_day_is_not_served_yesterdays_header(client, bornova):
 
 def test_a_hard_reload_renders_afresh(client, bornova):
     get(client, "/tr/hakkimizda/")
-    assert get(client, "/tr/hakkimizda/", HTTP_CACHE_CONTROL="no-cache")["X-Page-Cache"] == "miss"
+    assert get(client, "/tr/hakkimizda/", HTTP_CACHE_CONTROL="no-cache")["X-Page-Cache"] == "fresh"
+
+
+def test_a_hard_reload_does_not_store_its_page(client, bornova):
+    """A visitor cannot overwrite the cached entry on demand: the next reader still gets the
+    page stored first, and a no-cache request alone stores nothing."""
+    first = get(client, "/tr/hakkimizda/")
+    with mock.patch("municipium.core.page_cache.cache.set") as cache_set:
+        get(client, "/tr/hakkimizda/", HTTP_CACHE_CONTROL="no-cache")
+        get(client, "/tr/", HTTP_CACHE_CONTROL="no-cache")
+    assert not [call for call in cache_set.call_args_list if "municipium:page:" in call.args[0]]
+    again = get(client, "/tr/hakkimizda/")
+    assert again["X-Page-Cache"] == "hit" and again.content == first.content
+    assert get(client, "/tr/", HTTP_CACHE_CONTROL="no-cache")["X-Page-Cache"] == "fresh"
+    assert get(client, "/tr/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize(
+    "host", ["BORNOVA.LOCALHOST", "Bornova.localhost", "bornova.localhost.", "bornova.localhost:80"]
+)
+def test_a_page_links_to_the_sites_own_host_whatever_host_the_client_spelt(client, bornova, host):
+    response = get(client, "/tr/hakkimizda/", host=host, HTTP_CACHE_CONTROL="no-cache")
+    html = response.content.decode()
+    assert 'content="http://bornova.localhost/tr/hakkimizda/"' in html  # og:url
+    assert host.upper() not in html and "Bornova.localhost" not in html
+
+
+def test_an_upper_case_host_cannot_put_its_spelling_into_the_cached_page(client, bornova):
+    get(client, "/tr/hakkimizda/", host="BORNOVA.LOCALHOST", HTTP_CACHE_CONTROL="no-cache")
+    get(client, "/tr/hakkimizda/", host="BORNOVA.LOCALHOST")  # stored under the normal key
+    cached = get(client, "/tr/hakkimizda/")
+    assert cached["X-Page-Cache"] == "hit"
+    assert "BORNOVA" not in cached.content.decode()
+    assert 'content="http://bornova.localhost/tr/hakkimizda/"' in cached.content.decode()
+
+
+def test_a_port_other_than_the_default_is_kept_in_links(client, bornova):
+    html = get(client, "/tr/hakkimizda/", host="BORNOVA.localhost:8000").content.decode()
+    assert 'content="http://bornova.localhost:8000/tr/hakkimizda/"' in html
 
 
 def test_not_found_pages_are_not_stored(client, bornova):

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from municipium.core.http import whole_number
+
 
 class NewsArticlePageForm(WagtailAdminPageForm):
     """The editor's form: the related directorates offered are those of the article's own
@@ -39,8 +41,8 @@ class NewsFilterForm(forms.Form):
     def __init__(self, data, *, choices, **kwargs):
         data = data.copy()
         # A directorate may be given by its id as well as its slug.
-        if (value := data.get("directorate", "")).isdigit():
-            data["directorate"] = choices.directorate_slugs_by_id.get(int(value), value)
+        if (number := whole_number(data.get("directorate"))) is not None:
+            data["directorate"] = choices.directorate_slugs_by_id.get(number, data["directorate"])
         super().__init__(data, **kwargs)
         for name, options in choices.as_form_choices().items():
             self.fields[name].choices = [("", self.ANY[name]), *options]

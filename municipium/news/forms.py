@@ -1,13 +1,14 @@
 from django import forms
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from municipium.core.http import whole_number
+from municipium.tenancy.forms import MunicipalPageForm
 
 
-class NewsArticlePageForm(WagtailAdminPageForm):
+class NewsArticlePageForm(MunicipalPageForm):
     """The editor's form: the related directorates offered are those of the article's own
-    site and language, never another municipality's."""
+    site and language, never another municipality's (and, as on every page, its images and
+    documents are its municipality's)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

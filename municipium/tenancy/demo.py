@@ -15,6 +15,7 @@ from municipium.core.demo import DemoSite
 from .models import Municipality
 from .services import (
     locale_ensure_all,
+    municipality_collection_ensure,
     municipality_purge_all_caches,
     municipality_save,
     municipality_staff_groups_add,
@@ -237,9 +238,7 @@ def demo_user_ensure(username: str, *groups: Group, time_zone: str | None = None
 
 
 def collection_ensure(municipality: Municipality) -> Collection:
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=str(municipality)).first()
-    return existing or root.add_child(name=str(municipality))
+    return municipality_collection_ensure(municipality=municipality)
 
 
 def superuser_ensure() -> str:

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
-from wagtail.models import Locale, ModelLogEntry, Page, PageViewRestriction, Site
+from wagtail.models import (
+    Collection,
+    Locale,
+    ModelLogEntry,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 
 from municipium.core.routing import HomeRef
 
@@ -198,6 +205,22 @@ def municipality_get_for_page(*, page: Page) -> Municipality | None:
     if site is None:
         return None
     return Municipality.objects.filter(site=site).first()
+
+
+def collection_list_for_municipality(*, municipality: Municipality) -> QuerySet[Collection]:
+    """The municipality's collection and the collections inside it: where its documents and
+    images are kept. None for a municipality without a collection."""
+    if municipality.collection_id is None:
+        return Collection.objects.none()
+    path = Collection.objects.filter(pk=municipality.collection_id).values("path")[:1]
+    return Collection.objects.filter(path__startswith=Subquery(path))
+
+
+def municipality_get_for_collection(*, collection: Collection) -> Municipality | None:
+    """The municipality whose collection is ``collection`` or holds it; None for the root
+    collection and any collection outside every municipality's."""
+    ancestors = Collection.objects.ancestor_of(collection, inclusive=True)
+    return Municipality.objects.filter(collection__in=ancestors).first()
 
 
 def home_page_list_for_site(

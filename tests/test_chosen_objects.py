@@ -38,6 +38,7 @@ from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.news.models import NewsArticlePage, NewsIndexPage
 from municipium.organisation.models import Person, Unit
 from municipium.portal.models import AccessibilityDeclarationPage, HomePage, PlanPage, StandardPage
+from municipium.tenancy.forms import MunicipalPageForm
 from municipium.tenancy.models import Municipality
 
 pytestmark = pytest.mark.django_db
@@ -463,3 +464,15 @@ def _errors(response) -> list[str]:
     return re.findall(r'class="error-message"[^>]*>(.*?)</', html, re.S) + re.findall(
         r'(?:name|id)="([^"]+)"[^>]*aria-invalid="true"', html
     )
+
+
+def test_every_page_type_is_edited_through_the_form_that_refuses_other_municipalities():
+    page_types = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and model.__module__.startswith("municipium.")
+    ]
+    assert page_types
+    for model in page_types:
+        form_class = model.get_edit_handler().get_form_class()
+        assert issubclass(form_class, MunicipalPageForm), model

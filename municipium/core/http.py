@@ -1,4 +1,31 @@
-"""HTTP details Django leaves to the server."""
+"""HTTP details Django leaves to the server, and the one reader of numbers from a request."""
+
+import re
+
+from municipium.core.text import latin_digits
+
+# Eighteen digits at most: any such number fits the databases' 64-bit integers.
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")
+
+
+def whole_number(value, *, default=None, minimum=None, maximum=None):
+    """``value`` (a query parameter, an id in editor content) as a whole number, or
+    ``default`` when it is not one: every number read from a request or from stored content
+    goes through here, never through ``int()`` after ``str.isdigit()``, which accepts "²" and
+    "①" that ``int()`` refuses. Latin, Persian and Arabic-Indic digits are read; a sign, a
+    decimal point, an exponent, spaces inside, other digits or more than eighteen digits are
+    not a number. A number under ``minimum`` or over ``maximum`` is brought to that bound."""
+    if value is None or isinstance(value, bool):
+        return default
+    text = latin_digits(str(value)[:40].strip())
+    if not _WHOLE_NUMBER.fullmatch(text):
+        return default
+    number = int(text)
+    if minimum is not None:
+        number = max(number, minimum)
+    if maximum is not None:
+        number = min(number, maximum)
+    return number
 
 from urllib.parse import urlparse
 

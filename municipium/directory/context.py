@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.utils import timezone, translation
 
 from municipium.core.formatting import GREGORIAN
+from municipium.core.http import whole_number
 from municipium.core.page_cache import site_data
 from municipium.core.templatetags.municipium import json_ld_tag
 from municipium.tenancy.selectors import municipality_get_for_page
@@ -118,7 +119,6 @@ def directorate_context(request, *, page) -> dict:
 def directory_context(request, *, index) -> dict:
     facts = site_facts(request, index)
     query = request.GET.get("q", "").strip()[:100]
-    directorate_id = request.GET.get("directorate", "")
     read = _kept(
         request,
         index,
@@ -128,10 +128,12 @@ def directory_context(request, *, index) -> dict:
     listing = directory_list(
         read=read,
         query=query,
-        directorate_id=int(directorate_id) if directorate_id.isdigit() else None,
+        directorate_id=whole_number(request.GET.get("directorate")),
     )
     # A page of people at a time: a large municipality's directory runs to thousands.
-    people = Paginator(listing.roles, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    people = Paginator(listing.roles, PEOPLE_PER_PAGE).get_page(
+        whole_number(request.GET.get("page"), default=1, minimum=1)
+    )
     person_photos_prefetch(people.object_list)
     data = jsonld.directory_data(
         roles=people.object_list,

@@ -1,13 +1,12 @@
 """The directorate page's editor form: editors choose the page's unit among their
 municipality's units, and the directorate it reports to among its site's pages."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
 from municipium.organisation.selectors import unit_list_for_municipality
+from municipium.tenancy.forms import MunicipalPageForm
 from municipium.tenancy.selectors import municipality_get_for_page
 
 
-class DirectoratePageForm(WagtailAdminPageForm):
+class DirectoratePageForm(MunicipalPageForm):
     def __init__(self, data=None, files=None, parent_page=None, *args, **kwargs):
         super().__init__(data, files, parent_page, *args, **kwargs)
         from .models import DirectoratePage

@@ -10,6 +10,7 @@ import datetime
 
 from municipium.core.pages import page_ensure, translations_ensure
 from municipium.directory.selectors import directorate_page_list
+from municipium.tenancy.demo import collection_ensure
 
 from .demo_images import demo_image_ensure
 from .models import NewsArticlePage, NewsIndexPage, NewsKind
@@ -534,8 +535,9 @@ ARTICLES = {
 }
 
 
-def news_ensure(slug: str, homes: dict) -> dict[str, NewsIndexPage]:
-    """The site's news page in each language, with its articles."""
+def news_ensure(slug: str, homes: dict, *, collection) -> dict[str, NewsIndexPage]:
+    """The site's news page in each language, with its articles, their images in the
+    municipality's ``collection``."""
     indexes = translations_ensure(
         parents=homes, page_class=NewsIndexPage, slug="news",
         fields={
@@ -544,14 +546,16 @@ def news_ensure(slug: str, homes: dict) -> dict[str, NewsIndexPage]:
         },
     )  # fmt: skip
     for article in ARTICLES.get(slug, []):
-        _article_ensure(article, indexes)
+        _article_ensure(article, indexes, collection=collection)
     return indexes
 
 
-def _article_ensure(article: dict, indexes: dict) -> None:
+def _article_ensure(article: dict, indexes: dict, *, collection) -> None:
     """One article in each of the site's languages, with its tags and directorates."""
     source = None
-    image = demo_image_ensure(article["image"]) if "image" in article else None
+    image = (
+        demo_image_ensure(article["image"], collection=collection) if "image" in article else None
+    )
     for language, index in indexes.items():
         fields = dict(article[language])
         tags = fields.pop("tags", [])
@@ -580,4 +584,5 @@ def _article_ensure(article: dict, indexes: dict) -> None:
 
 def demo_news(site) -> None:
     """The demo step (registered in NewsConfig.ready): leaves ``site.made["news"]``."""
-    site.made["news"] = news_ensure(site.key, site.made["homes"])
+    collection = collection_ensure(site.made["municipality"])
+    site.made["news"] = news_ensure(site.key, site.made["homes"], collection=collection)

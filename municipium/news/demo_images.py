@@ -191,12 +191,14 @@ DRAWINGS: dict[str, tuple[str, str, Callable]] = {
 }
 
 
-def demo_image_ensure(key: str):
-    """The demo drawing ``key`` in the image library. The file is drawn once and kept under a
-    fixed name, so that loading the demo again (or into a fresh database) adds no file."""
+def demo_image_ensure(key: str, *, collection):
+    """The demo drawing ``key`` in ``collection`` (a municipality's: its pages use only its
+    own images). The file is drawn once and kept under a fixed name, shared by every
+    municipality's copy, so that loading the demo again (or into a fresh database) adds no
+    file."""
     title, description, drawing = DRAWINGS[key]
     model = get_image_model()
-    existing = model.objects.filter(title=title).first()
+    existing = model.objects.filter(title=title, collection=collection).first()
     if existing is not None:
         return existing
     storage = model._meta.get_field("file").storage
@@ -209,5 +211,6 @@ def demo_image_ensure(key: str):
         name = storage.save(name, ContentFile(buffer.getvalue()))
     width, height = SIZE
     return model.objects.create(
-        title=title, description=description, file=name, width=width, height=height
-    )
+        title=title, description=description, file=name, width=width, height=height,
+        collection=collection,
+    )  # fmt: skip

@@ -1,11 +1,14 @@
 from django import forms
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from municipium.core.http import whole_number
+from municipium.tenancy.forms import MunicipalPageForm
 
 
-class NewsArticlePageForm(WagtailAdminPageForm):
+class NewsArticlePageForm(MunicipalPageForm):
     """The editor's form: the related directorates offered are those of the article's own
-    site and language, never another municipality's."""
+    site and language, never another municipality's (and, as on every page, its images and
+    documents are its municipality's)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,8 +44,8 @@ class NewsFilterForm(forms.Form):
         centre."""
         data = data.copy()
         # A directorate may be given by its id as well as its slug.
-        if (value := data.get("directorate", "")).isdigit():
-            data["directorate"] = choices.directorate_slugs_by_id.get(int(value), value)
+        if (number := whole_number(data.get("directorate"))) is not None:
+            data["directorate"] = choices.directorate_slugs_by_id.get(number, data["directorate"])
         super().__init__(data, **kwargs)
         every = dict(self.ANY)
         if unit_words is not None:

@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from municipium.core.blocks import BodyBlock
+from municipium.tenancy.forms import MunicipalPageForm
 
 from .forms import NewsArticlePageForm
 
@@ -32,6 +33,7 @@ class NewsIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
+    base_form_class = MunicipalPageForm
     template = "news/news_index_page.html"
 
     class Meta:

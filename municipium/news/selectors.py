@@ -20,6 +20,7 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import Page, Site
 
 from municipium.core import formatting, routing
+from municipium.core.http import whole_number
 from municipium.core.page_cache import site_data
 from municipium.directory.selectors import directorate_page_list
 from municipium.tenancy.selectors import home_page_list_for_site
@@ -201,8 +202,7 @@ def news_listing_get(*, index: NewsIndexPage, request, per_page: int) -> NewsLis
         time_zone=time_zone,
     )
     paginator = Paginator(articles, per_page)
-    requested = str(params.get("page", ""))
-    number = int(requested) if requested.isdigit() and int(requested) >= 1 else 1
+    number = whole_number(params.get("page"), default=1, minimum=1)
     page = paginator.get_page(number)
     past_the_end = paginator.count > 0 and number > page.number
     return NewsListing(form=form, page=page, past_the_end=past_the_end)

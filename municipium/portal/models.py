@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
 from municipium.core.blocks import BodyBlock
+from municipium.tenancy.forms import MunicipalPageForm
 
 
 class HighlightBlock(blocks.StructBlock):
@@ -121,6 +122,7 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = None
+    base_form_class = MunicipalPageForm
     template = "portal/home_page.html"
 
     class Meta:
@@ -185,6 +187,7 @@ class StandardPage(Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    base_form_class = MunicipalPageForm
     template = "portal/standard_page.html"
 
     class Meta:
@@ -293,6 +296,7 @@ class AccessibilityDeclarationPage(Page):
     parent_page_types = ["portal.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+    base_form_class = MunicipalPageForm
     template = "portal/accessibility_declaration_page.html"
 
     class Meta:
@@ -388,6 +392,7 @@ class MissionPage(Page):
     areas = StreamField([("area", MissionAreaBlock())], verbose_name=_("areas"))
 
     content_panels = [*Page.content_panels, FieldPanel("statement"), FieldPanel("areas")]
+    base_form_class = MunicipalPageForm
     template = "portal/mission_page.html"
 
     class Meta:
@@ -406,6 +411,7 @@ class PlanPage(Page):
         FieldPanel("period"),
         InlinePanel("activities", heading=_("Activities"), label=_("Activity")),
     ]
+    base_form_class = MunicipalPageForm
     template = "portal/plan_page.html"
 
     class Meta:

@@ -11,6 +11,8 @@ from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from municipium.core.http import whole_number
+
 from .models import TEXT_LIMIT, Kind
 
 # A page type that is not a plain page says so itself, with a ``search_kind`` attribute that is
@@ -60,8 +62,8 @@ def _document_ids(field, value) -> set[int]:
     document_model = get_document_model()
     found = set()
     for model, object_id, _path, _content_path in field.extract_references(value):
-        if issubclass(model, document_model) and str(object_id).isdigit():
-            found.add(int(object_id))
+        if issubclass(model, document_model) and (number := whole_number(object_id)) is not None:
+            found.add(number)
     return found
 
 

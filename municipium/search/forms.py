@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from municipium.core.http import whole_number
+
 MAX_LENGTH = 500
 MAX_PAGE = 1_000_000
 
@@ -17,11 +19,7 @@ class PageNumberField(forms.Field):
     """A page number; anything else is page 1."""
 
     def to_python(self, value):
-        try:
-            number = int(str(value).strip()[:10])
-        except (TypeError, ValueError):
-            return 1
-        return min(max(number, 1), MAX_PAGE)
+        return whole_number(value, default=1, minimum=1, maximum=MAX_PAGE)
 
 
 class SearchForm(forms.Form):

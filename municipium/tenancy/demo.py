@@ -16,6 +16,7 @@ from .demo_logos import demo_logo_ensure
 from .models import Municipality
 from .services import (
     locale_ensure_all,
+    municipality_collection_ensure,
     municipality_purge_all_caches,
     municipality_save,
     municipality_staff_groups_add,
@@ -197,6 +198,11 @@ def municipality_ensure(definition: MunicipalityDefinition, *, root_page: Page) 
     for name, value in fields.items():
         setattr(municipality, name, value)
     municipality_save(municipality=municipality, by=None, names=dict(definition.names))
+    logo = municipality.logo
+    if logo is not None and logo.collection_id != municipality.collection_id:
+        # The emblem is the municipality's own image: in its collection, which the admin's
+        # choosers and forms keep to (tenancy.ownership).
+        type(logo).objects.filter(pk=logo.pk).update(collection=municipality.collection_id)
     this_year = datetime.date.today().year
     public_holiday_seed(municipality=municipality, years=[this_year, this_year + 1])
     return municipality
@@ -260,9 +266,7 @@ def demo_user_ensure(username: str, *groups: Group, time_zone: str | None = None
 
 
 def collection_ensure(municipality: Municipality) -> Collection:
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=str(municipality)).first()
-    return existing or root.add_child(name=str(municipality))
+    return municipality_collection_ensure(municipality=municipality)
 
 
 def superuser_ensure() -> str:

@@ -178,6 +178,19 @@ class Municipality(ClusterableModel):
         help_text=_("Members of these groups work for this municipality."),
     )
     cache_generation = models.PositiveIntegerField(default=0, editable=False)
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="municipality",
+        verbose_name=_("collection"),
+        help_text=_(
+            "Where its documents and images are kept: its pages may use only those of this "
+            "collection and of the collections inside it."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(

@@ -22,6 +22,7 @@ from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry
 
 from municipium.core import audit, formatting
+from municipium.core.http import whole_number
 
 from .selectors import audit_entry_list_for_user, log_entry_visible_to, municipality_list_for_user
 
@@ -53,10 +54,10 @@ class AuditLogFilterSet(HistoryFilterSet):
             del self.filters["unit"]
 
     def filter_municipality(self, queryset, name, value):
-        return queryset.filter(data__municipality=int(value))
+        return queryset.filter(data__municipality=whole_number(value))
 
     def filter_unit(self, queryset, name, value):
-        return queryset.filter(data__unit=int(value))
+        return queryset.filter(data__unit=whole_number(value))
 
 
 class AuditLogView(ReportView):

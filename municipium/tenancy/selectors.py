@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Q, QuerySet, Subquery
 from django.utils import timezone
-from wagtail.models import Collection, Locale, ModelLogEntry, Page, PageViewRestriction, Site
+from wagtail.models import (
+    Collection,
+    Locale,
+    ModelLogEntry,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 
 from municipium.core.routing import HomeRef
 
@@ -200,23 +207,20 @@ def municipality_get_for_page(*, page: Page) -> Municipality | None:
     return Municipality.objects.filter(site=site).first()
 
 
+def collection_list_for_municipality(*, municipality: Municipality) -> QuerySet[Collection]:
+    """The municipality's collection and the collections inside it: where its documents and
+    images are kept. None for a municipality without a collection."""
+    if municipality.collection_id is None:
+        return Collection.objects.none()
+    path = Collection.objects.filter(pk=municipality.collection_id).values("path")[:1]
+    return Collection.objects.filter(path__startswith=Subquery(path))
+
+
 def municipality_get_for_collection(*, collection: Collection) -> Municipality | None:
-    """The municipality that ``collection`` belongs to. Each municipality keeps its images and
-    documents in a collection of its own just under the root, named after it (one of its
-    official names or its short name, ``tenancy.demo.collection_ensure``), possibly with
-    collections inside; a collection outside those (the root itself) belongs to none, and so
-    does one whose name two municipalities share. Two queries at most."""
-    if collection.depth < 2:
-        return None
-    top = collection
-    if collection.depth > 2:
-        top = Collection.objects.filter(path=collection.path[: Collection.steplen * 2]).first()
-    if top is None:
-        return None
-    found = list(
-        Municipality.objects.filter(Q(names__name=top.name) | Q(slug=top.name)).distinct()[:2]
-    )
-    return found[0] if len(found) == 1 else None
+    """The municipality whose collection is ``collection`` or holds it; None for the root
+    collection and any collection outside every municipality's."""
+    ancestors = Collection.objects.ancestor_of(collection, inclusive=True)
+    return Municipality.objects.filter(collection__in=ancestors).first()
 
 
 def document_servable(*, document, tenant: Tenant | None, user) -> bool:

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 
 from municipium.core.audit import audit_log, audited_delete, audited_save, snapshot
 
@@ -108,6 +108,23 @@ def public_holiday_seed(*, municipality: Municipality, years) -> int:
     return len(new)
 
 
+@transaction.atomic
+def municipality_collection_ensure(*, municipality: Municipality) -> Collection:
+    """The municipality's collection of documents and images, made at the top of the library
+    (named after the municipality) if it has none yet. Its pages may use only what this
+    collection and those inside it hold. A system change: not audited."""
+    if municipality.collection_id is not None:
+        return municipality.collection
+    root = Collection.get_first_root_node()
+    name = str(municipality)
+    collection = root.get_children().filter(name=name, municipality=None).first() or root.add_child(
+        name=name
+    )
+    municipality.collection = collection
+    Municipality.objects.filter(pk=municipality.pk).update(collection=collection)
+    return collection
+
+
 def staff_check(*, by, municipality_ids) -> None:
     """Refuse a change by a member of staff who does not work for each of the municipalities
     (given as ids) that it touches. ``by=None`` is the system, allowed everywhere."""
@@ -184,6 +201,8 @@ def municipality_save(
     municipality.save()
     if names is not None:
         _names_set(municipality, names)
+    if municipality.collection_id is None:
+        municipality_collection_ensure(municipality=municipality)
     if staff_groups is not None:
         municipality.staff_groups.set(staff_groups)
     after = municipality_snapshot(municipality)

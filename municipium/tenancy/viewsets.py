@@ -9,7 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from .forms import MunicipalityOwnedForm
+from .forms import MunicipalityForm, MunicipalityOwnedForm
 from .models import Municipality, PublicHoliday
 from .selectors import municipality_list_for_user
 from .services import (
@@ -154,6 +154,7 @@ class MunicipalityViewSet(MunicipalityScopedViewSet):
     list_display = ["__str__", "site", "default_language", "calendar"]
     municipality_lookup = "pk__in"
     save_service_fields = ("staff_groups",)
+    edit_handler = ObjectList(Municipality.panels, base_form_class=MunicipalityForm)
 
     @staticmethod
     def save_service(*, instance, by, staff_groups=None):

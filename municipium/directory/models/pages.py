@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from municipium.core.blocks import BodyBlock
+from municipium.tenancy.forms import MunicipalPageForm
 
 from ..blocks import ActivityAreasBlock
 from ..forms import DirectoratePageForm
@@ -34,6 +35,7 @@ class DirectoryIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["directory.DirectoratePage"]
+    base_form_class = MunicipalPageForm
     template = "directory/directory_index_page.html"
 
     class Meta:

@@ -22,7 +22,7 @@ def bumehen_demo(municipality_factory, media_root):
         time_zone="Asia/Tehran",
     )  # fmt: skip
     directory_ensure("bumehen", municipality.homes)
-    news_ensure("bumehen", municipality.homes)
+    news_ensure("bumehen", municipality.homes, collection=municipality.collection)
     return municipality
 
 
@@ -37,11 +37,12 @@ def test_the_memorandum_is_in_persian_and_english_with_the_views_of_page_003(bum
     assert [d.slug for d in persian.directorates.all()] == ["farhangi-ejtemaei"]
     assert set(english.tags.names()) == {"civic culture", "education"}
     assert persian.image_alt and persian.image_caption and persian.image.description
+    assert persian.image.collection == bumehen_demo.collection  # its pages may use it
 
 
 def test_loading_the_news_again_changes_nothing(bumehen_demo):
     before = (NewsArticlePage.objects.count(), get_image_model().objects.count())
-    news_ensure("bumehen", bumehen_demo.homes)
+    news_ensure("bumehen", bumehen_demo.homes, collection=bumehen_demo.collection)
     assert (NewsArticlePage.objects.count(), get_image_model().objects.count()) == before
     memorandum = NewsArticlePage.objects.get(slug=MEMORANDUM, locale__language_code="fa")
     assert news_view_count_get(page_id=memorandum.pk) == 451

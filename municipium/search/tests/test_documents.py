@@ -205,3 +205,12 @@ def test_the_queries_of_indexing_a_page_do_not_grow_with_its_documents(
         counts.append((created, unchanged, changed))
     assert counts[0] == counts[1]
     assert sorted(documents_found(bornova, "en", "otopark")) == sorted(d.url for d in documents)
+
+
+@pytest.mark.parametrize("odd_id", ["²", "①", "-1", "1e3", "99999999999999999999", ""])
+def test_a_link_to_a_document_with_an_odd_id_in_editor_content_is_indexed_without_it(
+    bornova, publish, odd_id
+):
+    text = f'<p>Karar <a linktype="document" id="{odd_id}">metni</a></p>'
+    publish(bornova.homes["tr"], "karar", "Karar", body=[("paragraph", text)])
+    assert found(bornova, "tr", "karar") == [(Kind.PAGE, "/tr/karar/")]

@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from municipium.core.pages import translations_ensure
 from municipium.portal.models import HomePage
 from municipium.tenancy.models import Municipality, MunicipalityName
+from municipium.tenancy.services import municipality_collection_ensure
 
 
 def home_pages_create(slug: str, languages) -> dict[str, HomePage]:
@@ -64,3 +65,8 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
             name = (extracted or {}).get(language, f"{obj.slug.title()} ({language})")
             MunicipalityName.objects.create(municipality=obj, language=language, name=name)
         obj.homes = obj.site._homes
+
+    @factory.post_generation
+    def collection(obj, create, extracted, **kwargs):
+        """Its documents and images' collection, as ``municipality_save`` makes it."""
+        municipality_collection_ensure(municipality=obj)

@@ -366,6 +366,7 @@ def _page_form(page) -> dict:
 def _municipality_form(municipality) -> dict:
     return {
         "site": municipality.site_id, "slug": municipality.slug, "country": "TR",
+        "institution_kind": "municipality",
         "names": inline_formset([{"language": "tr", "name": "Bornova Belediyesi"}], initial=1),
         "languages": ["tr", "en"], "default_language": "tr", "calendar": "gregorian",
         "time_zone": "Europe/Istanbul", "weekend_days": ["5", "6"],

@@ -8,6 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+# The shape of the tree: Wagtail's root (depth 1), one branch per municipality (depth 2), its
+# home page in each language (depth 3, a site's root), then the site's pages.
+HOME_PAGE_DEPTH = 3
+
 
 def _locale(language: str) -> Locale:
     return Locale.objects.get(language_code=language)

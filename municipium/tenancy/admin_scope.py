@@ -17,7 +17,8 @@ Wagtail's on the same addresses (``admin_urls``, listed first in the project's u
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
 from django.http import Http404, JsonResponse
 from taggit.models import Tag, TaggedItem
 from wagtail.admin.site_summary import PagesSummaryItem
@@ -117,10 +118,11 @@ class ScopedPageTypesUsageReportView(PageTypesUsageReportView):
 def _workflow_states_visible(user):
     """Workflow states of pages the user may see, and of anything that is not a page."""
     page_type = ContentType.objects.get_for_model(Page)
-    pages = Page.objects.filter(page_filter_for_admin(user=user)).values_list("pk", flat=True)
-    return WorkflowState.objects.filter(
-        ~Q(base_content_type=page_type) | Q(object_id__in=[str(pk) for pk in pages])
+    # object_id is text: compare with the pages' ids cast to text, as Wagtail's reports do.
+    pages = Page.objects.filter(page_filter_for_admin(user=user)).values_list(
+        Cast("pk", output_field=CharField()), flat=True
     )
+    return WorkflowState.objects.filter(~Q(base_content_type=page_type) | Q(object_id__in=pages))
 
 
 def _narrow_workflow_filters(filterset, user):
@@ -238,6 +240,11 @@ def summary_items_scope(request, items) -> None:
     for index, item in enumerate(items):
         if type(item) is PagesSummaryItem:
             items[index] = ScopedPagesSummaryItem(request)
+
+
+def explorer_queryset_scope(parent_page, pages, request):
+    """The explorer's listing (``construct_explorer_page_queryset``)."""
+    return page_queryset_scope(pages, request)
 
 
 def page_queryset_scope(pages, request):

@@ -2,10 +2,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from municipium.core.urls import common_urlpatterns, page_urlpatterns
+from municipium.tenancy.admin_urls import admin_scope_urls
 from municipium.tenancy.reports import site_history_urls
 
 urlpatterns = [
     *site_history_urls,  # Wagtail's site history, scoped to the user's municipalities
+    *admin_scope_urls,  # the page tree's views, reports and tags, likewise
     *common_urlpatterns,
     path("", include("municipium.tenancy.urls")),
     path("", include("municipium.portal.urls")),

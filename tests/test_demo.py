@@ -70,6 +70,16 @@ def test_each_demo_site_has_an_editor_who_sees_only_that_site():
     assert all(page.permissions_for_user(editor).can_edit() for page in bornova_pages)
     assert not sisli_home.permissions_for_user(editor).can_edit()
     assert Municipality.objects.get(slug="bornova").staff_groups.filter(user=editor).exists()
+    # Each municipality's pages hang under a branch of its own, which the editors' rights are
+    # given on, so that their explorer opens there and never at Wagtail's root.
+    bornova_branch = bornova_pages.first().get_parent()
+    assert bornova_branch.depth == 2 and bornova_branch.specific_class.__name__ == (
+        "MunicipalityRootPage"
+    )
+    assert {p.page_id for p in GroupPagePermission.objects.filter(group__user=editor)} == {
+        bornova_branch.pk
+    }
+    assert Page.objects.filter(depth=2).count() == 5
     # Each editor types and reads date-times in their municipality's time zone.
     bumehen_editor = get_user_model().objects.get(username="editor-bumehen")
     assert UserProfile.get_for_user(bumehen_editor).current_time_zone == "Asia/Tehran"

@@ -10,6 +10,10 @@ from django.utils import timezone
 from wagtail.contrib.redirects.signal_handlers import create_redirects
 from wagtail.models import Locale, Page, Site
 
+# The shape of the tree: Wagtail's root (depth 1), one branch per municipality (depth 2), its
+# home page in each language (depth 3, a site's root), then the site's pages.
+HOME_PAGE_DEPTH = 3
+
 
 def _locale(language: str) -> Locale:
     return Locale.objects.get(language_code=language)

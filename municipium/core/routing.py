@@ -24,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from .page_cache import site_data
+from .pages import HOME_PAGE_DEPTH
 
 TRAIL_ATTRIBUTE = "_municipium_trail"
 
@@ -38,10 +39,11 @@ class HomeRef:
 
 
 def page_trail(*, page: Page) -> list[Page]:
-    """The pages from the site's home page (depth 2) down to ``page``: kept on the page by the
-    routing, else one query, then kept."""
+    """The pages from the site's home page (``HOME_PAGE_DEPTH``) down to ``page``: kept on the
+    page by the routing, else one query, then kept."""
     if not hasattr(page, TRAIL_ATTRIBUTE):
-        setattr(page, TRAIL_ATTRIBUTE, [*page.get_ancestors().filter(depth__gt=1), page])
+        ancestors = page.get_ancestors().filter(depth__gte=HOME_PAGE_DEPTH)
+        setattr(page, TRAIL_ATTRIBUTE, [*ancestors, page])
     return getattr(page, TRAIL_ATTRIBUTE)
 
 

@@ -22,6 +22,7 @@ from wagtail.models import Page, Site
 from municipium.core import formatting, routing
 from municipium.core.http import whole_number
 from municipium.core.page_cache import site_data
+from municipium.core.pages import HOME_PAGE_DEPTH
 from municipium.directory.selectors import directorate_page_list
 from municipium.tenancy.selectors import home_page_list_for_site
 from municipium.tenancy.wording import unit_words
@@ -68,10 +69,10 @@ def news_card_list_latest(*, index: Page | None, limit: int) -> list[NewsArticle
 
 
 def _home_of(page: Page) -> Page | None:
-    """The home page (depth 2: a site's root in one language) above ``page``."""
-    if page.depth <= 2:
-        return page if page.depth == 2 else None
-    return Page.objects.ancestor_of(page).filter(depth=2).first()
+    """The home page (a site's root in one language) above ``page``."""
+    if page.depth <= HOME_PAGE_DEPTH:
+        return page if page.depth == HOME_PAGE_DEPTH else None
+    return Page.objects.ancestor_of(page).filter(depth=HOME_PAGE_DEPTH).first()
 
 
 def directorate_list_for_article_page(*, parent: Page) -> QuerySet[DirectoratePage]:

@@ -1,8 +1,6 @@
 """Demo home pages and general pages of the five seed institutions, in their languages and
 English, written afresh from the facts of the seed pages."""
 
-from wagtail.models import Page
-
 from municipium.core.pages import translations_ensure
 
 from .demo_pages import MISSIONS, PAGES, PLANS, accessibility_declaration
@@ -14,7 +12,7 @@ from .models import (
     PlanPage,
     StandardPage,
 )
-from .services import editorial_team_ensure
+from .services import editorial_team_ensure, home_pages_ensure
 
 # Where each home page's cards lead, in the order of its highlights: the news, a directorate
 # (by its slug), a page under the home page (by its slug) or the accessibility declaration.
@@ -200,9 +198,9 @@ def highlights_for(slug: str, language: str, *, home, made: dict) -> list:
     return cards
 
 
-def home_pages_ensure(slug: str, languages) -> dict[str, HomePage]:
-    """The site's home page in each of its languages, the first being the site's root."""
-    root = Page.get_first_root_node()
+def demo_home_pages_ensure(slug: str, languages, *, title: str) -> dict[str, HomePage]:
+    """The site's home page in each of its languages, the first being the site's root, under
+    the municipality's branch of the tree (named ``title``)."""
     fields = {
         language: {
             "title": HOME[slug][language]["title"],
@@ -211,13 +209,7 @@ def home_pages_ensure(slug: str, languages) -> dict[str, HomePage]:
         }
         for language in languages
     }
-    # Siblings under Wagtail's root: the first language keeps the plain slug.
-    slugs = {
-        language: slug if i == 0 else f"{slug}-{language}" for i, language in enumerate(languages)
-    }
-    return translations_ensure(
-        parents=dict.fromkeys(languages, root), page_class=HomePage, slug=slugs, fields=fields
-    )
+    return home_pages_ensure(slug=slug, title=title, fields=fields)
 
 
 def home_sections_set(slug: str, homes: dict, *, made: dict) -> None:
@@ -310,7 +302,10 @@ def editorial_teams_ensure(slug: str, municipality, directories: dict) -> list[s
 def demo_home_pages(site) -> None:
     """The site's home pages, first of all: the municipality's site is rooted at one.
     Leaves ``site.made["homes"]`` ({language: home page})."""
-    site.made["homes"] = home_pages_ensure(site.key, site.definition.languages)
+    definition = site.definition
+    site.made["homes"] = demo_home_pages_ensure(
+        site.key, definition.languages, title=definition.names[definition.default_language]
+    )
 
 
 def demo_pages(site) -> None:

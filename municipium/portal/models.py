@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -73,6 +74,27 @@ def highlight_url(value, *, request=None) -> str:
     return value.get("url") or ""
 
 
+class MunicipalityRootPage(Page):
+    """The root of one municipality's pages, right under Wagtail's root: its home page in each
+    language sits under it. It is never served (the site is rooted at the home page of the
+    default language); it gives each municipality a branch of its own, so that the pages an
+    editor may edit have it, never Wagtail's root, as their common ancestor, and the explorer
+    opens there. Editors' page permissions are given on it."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portal.HomePage"]
+    preview_modes = []
+
+    class Meta:
+        verbose_name = _("municipality's pages")
+
+    def route(self, request, path_components):
+        raise Http404
+
+    def serve(self, request, *args, **kwargs):
+        raise Http404
+
+
 class HomePage(Page):
     """A municipality's home page: the root of its site, one per language."""
 
@@ -120,7 +142,7 @@ class HomePage(Page):
         ),
     ]
 
-    parent_page_types = ["wagtailcore.Page"]
+    parent_page_types = ["portal.MunicipalityRootPage"]
     max_count_per_parent = None
     base_form_class = MunicipalPageForm
     template = "portal/home_page.html"

@@ -15,13 +15,14 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from municipium.core.pages import page_ensure, translations_ensure
 from municipium.tenancy.services import (
     municipality_owned_delete,
     municipality_owned_save,
     municipality_staff_groups_add,
 )
 
-from .models import Alert
+from .models import Alert, HomePage, MunicipalityRootPage
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,34 @@ APPROVER_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
 def _page_permission(codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+def municipality_root_ensure(*, slug: str, title: str, language: str) -> MunicipalityRootPage:
+    """The branch of the page tree that holds one municipality's home pages, under Wagtail's
+    root, named ``slug``. Running it again changes nothing (a new title is written)."""
+    return page_ensure(
+        parent=Page.get_first_root_node(),
+        page_class=MunicipalityRootPage,
+        slug=slug,
+        language=language,
+        title=title,
+    )
+
+
+@transaction.atomic
+def home_pages_ensure(*, slug: str, title: str, fields: dict[str, dict]) -> dict[str, HomePage]:
+    """The municipality ``slug``'s branch (named ``title``, in the first language of ``fields``)
+    and its home page in each language of ``fields`` ({language: the page's fields}), linked as
+    translations; the first language's keeps the plain slug, the others' ``<slug>-<language>``,
+    as siblings need. Running it again changes nothing."""
+    languages = list(fields)
+    root = municipality_root_ensure(slug=slug, title=title, language=languages[0])
+    slugs = {
+        language: slug if i == 0 else f"{slug}-{language}" for i, language in enumerate(languages)
+    }
+    return translations_ensure(
+        parents=dict.fromkeys(languages, root), page_class=HomePage, slug=slugs, fields=fields
+    )
 
 
 @transaction.atomic

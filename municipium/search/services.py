@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
+from municipium.core.pages import HOME_PAGE_DEPTH
 from municipium.core.text import tokens
 from municipium.tenancy.selectors import home_page_list_for_site
 
@@ -101,7 +102,7 @@ def search_entry_remove(*, object_key: str, site: Site | None = None) -> int:
 
 def _public_location(page: Page) -> tuple[int, str] | None:
     """The site id and the address of ``page`` if the public may find it, else None."""
-    if not page.live or page.depth < 2:
+    if not page.live or page.depth < HOME_PAGE_DEPTH:
         return None
     parts = page.get_url_parts()
     if not parts or parts[2] is None:

@@ -14,6 +14,7 @@ from municipium.core.demo import DemoSite
 
 from .demo_logos import demo_logo_ensure
 from .models import Municipality
+from .selectors import municipality_root_page_list
 from .services import (
     locale_ensure_all,
     municipality_collection_ensure,
@@ -224,15 +225,16 @@ EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 
 
 @transaction.atomic
-def staff_ensure(municipality: Municipality, *, home_pages: list[Page]) -> str:
-    """A group of editors who work on this municipality's pages only, and one demo editor.
-    Returns the editor's user name."""
+def staff_ensure(municipality: Municipality) -> str:
+    """A group of editors who work on this municipality's pages only (its branch of the page
+    tree: every language's home page and what is below), and one demo editor. Returns the
+    editor's user name."""
     group, _created = Group.objects.get_or_create(name=f"{municipality.slug} editors")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for home in home_pages:
+    for root in municipality_root_page_list(municipalities=[municipality]):
         for codename in EDITOR_PAGE_PERMISSIONS:
             GroupPagePermission.objects.get_or_create(
-                group=group, page=home, permission=Permission.objects.get(codename=codename)
+                group=group, page=root, permission=Permission.objects.get(codename=codename)
             )
     collection = collection_ensure(municipality)
     for model in ("image", "document"):
@@ -303,13 +305,12 @@ def demo_staff(site) -> None:
     """The municipality points at its accessibility declaration
     (``site.made["declarations"]``, made by portal), and its editors' group gets an editor."""
     municipality = site.made["municipality"]
-    homes = site.made["homes"]
     declarations = site.made.get("declarations", {})
     declaration = declarations.get(site.definition.default_language)
     if municipality.accessibility_declaration_id != getattr(declaration, "pk", None):
         municipality.accessibility_declaration = declaration
         municipality.save(update_fields=["accessibility_declaration"])
-    site.staff.append(staff_ensure(municipality, home_pages=list(homes.values())))
+    site.staff.append(staff_ensure(municipality))
 
 
 def demo_finish(run) -> None:

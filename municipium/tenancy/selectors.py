@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db.models import Q, QuerySet, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import (
     Collection,
@@ -248,6 +249,38 @@ def home_page_list_for_site(
     if languages is not None:
         homes = homes.filter(locale__language_code__in=list(languages))
     return homes
+
+
+def municipality_root_page_list(*, municipalities) -> QuerySet[Page]:
+    """The branches of the page tree that hold the ``municipalities``' pages (a queryset or a
+    list of them): the parent of each one's site root page (its home page in the default
+    language, under the branch with its translations). One query."""
+    parent_paths = (
+        Page.objects.filter(sites_rooted_here__municipality__in=municipalities)
+        .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+        .values("parent_path")
+    )
+    return Page.objects.filter(path__in=Subquery(parent_paths), depth__gt=1)
+
+
+def page_filter_for_admin(*, user) -> Q:
+    """A filter on any page queryset that keeps what ``user`` may see of the page tree in the
+    admin: a superuser everything; staff Wagtail's root and the branches of the
+    municipalities they work for; anyone else only the root. One query (the branches)."""
+    if user.is_superuser:
+        return Q()
+    roots = municipality_root_page_list(
+        municipalities=municipality_list_for_user(user=user)
+    ).values_list("path", flat=True)
+    visible = Q(depth=1)
+    for path in roots:
+        visible |= Q(path__startswith=path)
+    return visible
+
+
+def page_list_for_admin(*, user) -> QuerySet[Page]:
+    """The pages ``user`` may see in the admin (``page_filter_for_admin``)."""
+    return Page.objects.filter(page_filter_for_admin(user=user))
 
 
 def public_holiday_list(*, municipality: Municipality, year: int) -> QuerySet[PublicHoliday]:

@@ -7,6 +7,12 @@ from wagtail.log_actions import LogFormatter
 
 from municipium.core.audit import register_actions
 
+from .admin_scope import (
+    explorer_queryset_scope,
+    page_queryset_scope,
+    scoped_page_bulk_actions,
+    summary_items_scope,
+)
 from .reports import admin_urls as report_urls
 from .reports import audit_log_menu_item
 from .selectors import document_servable
@@ -17,6 +23,15 @@ from .viewsets import TenancyViewSetGroup
 @hooks.register("register_admin_viewset")
 def register_tenancy_viewsets():
     return TenancyViewSetGroup()
+
+
+# What the admin shows of the page tree: the user's municipalities only (tenancy.admin_scope).
+hooks.register("construct_explorer_page_queryset", explorer_queryset_scope)
+hooks.register("construct_page_chooser_queryset", page_queryset_scope)
+# After Wagtail's own (order 1), to replace its count of pages and its page bulk actions.
+hooks.register("construct_homepage_summary_items", summary_items_scope, order=1)
+for action in scoped_page_bulk_actions():
+    hooks.register("register_bulk_action", action, order=1)
 
 
 @hooks.register("register_admin_urls", order=-1)

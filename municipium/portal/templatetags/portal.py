@@ -1,6 +1,7 @@
 from django import template
 from wagtail.models import Page
 
+from municipium.core.pages import HOME_PAGE_DEPTH
 from municipium.core.templatetags.municipium import json_ld_tag
 from municipium.portal.selectors import (
     breadcrumb_schema,
@@ -31,7 +32,7 @@ def page_structured_data(context, page):
     if tenant is None or not isinstance(page, Page) or request is None:
         return ""
     language = context.get("LANGUAGE_CODE") or tenant.default_language
-    if page.depth <= 2:
+    if page.depth <= HOME_PAGE_DEPTH:
         return json_ld_tag(
             municipality_schema(
                 tenant=tenant, language=language, absolute=request.build_absolute_uri

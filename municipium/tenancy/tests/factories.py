@@ -1,15 +1,16 @@
 """Municipalities with their site and home pages, built through the project's services."""
 
 import factory
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from municipium.core.pages import translations_ensure
 from municipium.portal.models import HomePage
+from municipium.portal.services import home_pages_ensure
 from municipium.tenancy.models import Municipality, MunicipalityName
 from municipium.tenancy.services import municipality_collection_ensure
 
 
 def home_pages_create(slug: str, languages) -> dict[str, HomePage]:
+    """The municipality's branch of the page tree and its home page in each language."""
     fields = {
         language: {
             "title": f"{slug} {language}",
@@ -18,15 +19,7 @@ def home_pages_create(slug: str, languages) -> dict[str, HomePage]:
         }
         for language in languages
     }
-    slugs = {
-        language: slug if i == 0 else f"{slug}-{language}" for i, language in enumerate(languages)
-    }
-    return translations_ensure(
-        parents=dict.fromkeys(languages, Page.get_first_root_node()),
-        page_class=HomePage,
-        slug=slugs,
-        fields=fields,
-    )
+    return home_pages_ensure(slug=slug, title=slug.title(), fields=fields)
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):

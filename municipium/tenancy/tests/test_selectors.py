@@ -1,11 +1,13 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from municipium.tenancy.selectors import (
     home_page_list_for_site,
     municipality_list_for_user,
+    municipality_root_page_list,
+    page_list_for_admin,
     tenant_get_for_hostname,
 )
 
@@ -57,3 +59,30 @@ def test_a_sites_home_pages_are_its_root_and_the_roots_translations_in_one_query
     assert homes == {bornova.homes["tr"].pk, bornova.homes["en"].pk}
     english = home_page_list_for_site(site=site, languages=["en"])
     assert list(english) == [bornova.homes["en"].page_ptr]
+
+
+def test_a_municipality_root_is_the_branch_above_its_home_pages(municipality_factory):
+    bornova = municipality_factory(slug="bornova")
+    municipality_factory(slug="sisli")
+    roots = list(municipality_root_page_list(municipalities=[bornova]))
+    assert len(roots) == 1 and roots[0].depth == 2
+    assert {home.get_parent().pk for home in bornova.homes.values()} == {roots[0].pk}
+
+
+def test_admin_pages_are_those_of_the_municipalities_staff_work_for(municipality_factory):
+    towns = [municipality_factory(slug=slug) for slug in ("bornova", "sisli", "bumehen")]
+    group = Group.objects.create(name="two towns")
+    for town in towns[:2]:
+        town.staff_groups.add(group)
+    staff = get_user_model().objects.create_user("staff")
+    staff.groups.add(group)
+    stranger = get_user_model().objects.create_user("stranger")
+    admin = get_user_model().objects.create_superuser("admin", "a@example.org", "x")
+
+    def under(town):
+        return set(Page.objects.filter(path__startswith=town.homes["tr"].get_parent().path))
+
+    root = {Page.get_first_root_node()}
+    assert set(page_list_for_admin(user=staff)) == root | under(towns[0]) | under(towns[1])
+    assert set(page_list_for_admin(user=stranger)) == root
+    assert set(page_list_for_admin(user=admin)) == set(Page.objects.all())

@@ -7,7 +7,6 @@ from collections.abc import Mapping
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.contrib.redirects.signal_handlers import create_redirects
 from wagtail.models import Locale, Page, Site
 
 # The shape of the tree: Wagtail's root (depth 1), one branch per municipality (depth 2), its
@@ -108,4 +107,8 @@ def page_redirects_ensure(*, page: Page, former_slug: str, site: Site) -> None:
     page = page.specific
     former = copy.copy(page)
     former.url_path = page.url_path[: -len(page.slug) - 1] + former_slug + "/"
+    # Imported here: the redirects app's module reads models at import, and this module is
+    # imported while the models load (core.routing names HOME_PAGE_DEPTH).
+    from wagtail.contrib.redirects.signal_handlers import create_redirects
+
     create_redirects(page=page, page_old=former, sites=[site])

@@ -1,4 +1,4 @@
-"""The data migration portal 0007 gives each municipality a branch of the page tree of its own:
+"""The data migration portal 0008 gives each municipality a branch of the page tree of its own:
 on a database laid out by the old code (each municipality's home pages siblings under Wagtail's
 root), the home pages move under a new ``MunicipalityRootPage``, the tree stays consistent, the
 sites' addresses do not change, and a group's page permissions held on every home page move to
@@ -14,8 +14,8 @@ from municipium.portal.models import MunicipalityRootPage
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BEFORE = [("portal", "0006_accessibility_procedure_help")]
-AFTER = [("portal", "0007_municipality_root_page")]
+BEFORE = [("portal", "0007_highlight_targets")]
+AFTER = [("portal", "0008_municipality_root_page")]
 
 
 @pytest.fixture

@@ -152,7 +152,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0006_accessibility_procedure_help"),
+        ("portal", "0007_highlight_targets"),
         ("tenancy", "0004_add_office_hours"),
         ("wagtailcore", "0098_apitoken"),
     ]

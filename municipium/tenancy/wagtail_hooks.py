@@ -6,6 +6,7 @@ from wagtail.log_actions import LogFormatter
 
 from municipium.core.audit import register_actions
 
+from .admin_api import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet
 from .reports import admin_urls as report_urls
 from .reports import audit_log_menu_item
 from .translation import SiteLanguagesPageTranslationView
@@ -15,6 +16,13 @@ from .viewsets import TenancyViewSetGroup
 @hooks.register("register_admin_viewset")
 def register_tenancy_viewsets():
     return TenancyViewSetGroup()
+
+
+@hooks.register("construct_admin_api", order=1)
+def register_scoped_media_endpoints(router):
+    """After Wagtail's own (same names): documents and images of the user's collections."""
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
 
 
 @hooks.register("register_admin_urls", order=-1)

@@ -19,7 +19,8 @@ from urllib.parse import quote, unquote
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import models, transaction
+from django.core.signals import request_finished
+from django.db import close_old_connections, models, transaction
 from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -180,7 +181,13 @@ def _text(response, path: str) -> str:
     """The answer's body and the headers that name things, lower-cased, without the echo of
     the path that was asked (a login redirect's ``next``, a form's action)."""
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    response.close()
+    # Close the served file, without the end-of-request signal that would close the
+    # database connection (and roll the world back) on PostgreSQL, as the test client does.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     text = body.decode("utf-8", "replace")
     text += response.get("Location", "") + response.get("Content-Disposition", "")
     for echo in sorted({path, quote(path), quote(path, safe=""), unquote(path)}, key=len)[::-1]:

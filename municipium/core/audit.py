@@ -262,6 +262,16 @@ def register_unit_choices(provider) -> None:
         _unit_choice_providers.append(provider)
 
 
+def unit_ids_visible(*, user, municipalities) -> set[int] | None:
+    """The units whose entries ``user`` may read in ``municipalities``: those of the unit
+    choices (the units they may act in), or None (no narrowing) when no app registered units
+    or for a superuser. An entry about a sibling unit names it: a clerk of one directorate
+    reads another's only if the organisation lets them see it."""
+    if user.is_superuser or not _unit_choice_providers:
+        return None
+    return {pk for pk, _label in unit_choices(user=user, municipalities=municipalities)}
+
+
 def unit_choices(*, user, municipalities) -> list[tuple[int, str]]:
     """The units ``user`` may filter the audit log of ``municipalities`` by."""
     choices = []

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils import translation
@@ -16,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.history import HistoryFilterSet
-from wagtail.admin.views.reports.audit_logging import LogEntriesView
+from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.admin.views.reports.base import ReportView
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry
@@ -169,9 +170,28 @@ class AuditLogView(ReportView):
         return context
 
 
+class ScopedSiteHistoryFilterSet(SiteHistoryReportFilterSet):
+    """Wagtail's filters of the site history, whose user filter offers only the people of
+    the entries the user may read (Wagtail's offers every author of any model entry)."""
+
+    def get_users_queryset(self):
+        user = self.request.user
+        ids = set()
+        for log_model in log_action_registry.get_log_entry_models():
+            entries = log_model.objects.viewable_by_user(user)
+            if log_model is ModelLogEntry:
+                entries = entries.filter(log_entry_visible_to(user))
+            ids.update(entries.get_user_ids())
+        user_model = get_user_model()
+        return user_model.objects.filter(pk__in=ids).order_by(user_model.USERNAME_FIELD)
+
+
 class ScopedSiteHistoryView(LogEntriesView):
-    """Wagtail's site history, whose model entries of another municipality stay hidden.
-    Page entries are Wagtail's own (scoped by page permissions)."""
+    """Wagtail's site history, whose model entries of another municipality (and of a unit
+    the user may not see) stay hidden. Page entries are Wagtail's own (scoped by page
+    permissions)."""
+
+    filterset_class = ScopedSiteHistoryFilterSet
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

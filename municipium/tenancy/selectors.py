@@ -18,6 +18,7 @@ from wagtail.models import (
     Site,
 )
 
+from municipium.core import audit
 from municipium.core.routing import HomeRef
 
 from . import clock
@@ -183,8 +184,17 @@ def audit_entry_list_for_user(*, user) -> QuerySet[ModelLogEntry]:
     )
     if not user.is_superuser:
         allowed = list(municipality_list_for_user(user=user).values_list("pk", flat=True))
-        entries = entries.filter(data__municipality__in=allowed)
+        entries = entries.filter(data__municipality__in=allowed).filter(_units_visible_to(user))
     return entries.select_related("user", "content_type").order_by("-timestamp", "-pk")
+
+
+def _units_visible_to(user) -> Q:
+    """A filter on audit entries that hides those about a unit ``user`` may not see (a
+    sibling directorate's); entries about no unit pass."""
+    units = audit.unit_ids_visible(user=user, municipalities=municipality_list_for_user(user=user))
+    if units is None:
+        return Q()
+    return ~Q(data__has_key="unit") | Q(data__unit=None) | Q(data__unit__in=sorted(units))
 
 
 def log_entry_visible_to(user) -> Q:
@@ -197,7 +207,7 @@ def log_entry_visible_to(user) -> Q:
         ~Q(data__has_key="municipality")
         | Q(data__municipality=None)
         | Q(data__municipality__in=allowed)
-    )
+    ) & _units_visible_to(user)
 
 
 def municipality_get_for_page(*, page: Page) -> Municipality | None:

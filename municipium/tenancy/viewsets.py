@@ -2,6 +2,7 @@
 they work for; every change goes through a named service that writes one audit entry."""
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn
@@ -57,6 +58,23 @@ class ServiceSaveMixin:
             return self.form_invalid(form)
 
 
+def filters_scope(filterset, allowed) -> None:
+    """Offer in a list's filters only the ``allowed`` municipalities and the rows that belong
+    to them: a filter's choices are a list of another municipality's names otherwise."""
+    for name, list_filter in filterset.filters.items():
+        queryset = getattr(list_filter, "queryset", None)
+        if queryset is None:
+            continue
+        if queryset.model is Municipality:
+            queryset = queryset.filter(pk__in=allowed)
+        elif any(field.name == "municipality" for field in queryset.model._meta.get_fields()):
+            queryset = queryset.filter(municipality__in=allowed)
+        else:
+            continue
+        list_filter.queryset = queryset
+        filterset.form.fields[name].queryset = queryset
+
+
 def scoped_views(lookup: str, narrow=None) -> tuple[type, ...]:
     """Create, index, edit, delete, history and usage views limited to the rows of the
     user's municipalities, where ``lookup`` leads from a row to its municipality (``pk__in``,
@@ -74,6 +92,13 @@ def scoped_views(lookup: str, narrow=None) -> tuple[type, ...]:
     class IndexView(generic.IndexView):
         def get_base_queryset(self):
             return scope(self, super().get_base_queryset())
+
+        @cached_property
+        def filters(self):
+            filterset = super().filters
+            if filterset is not None:
+                filters_scope(filterset, municipality_list_for_user(user=self.request.user))
+            return filterset
 
     class EditView(ServiceSaveMixin, generic.EditView):
         def get_queryset(self):

@@ -7,6 +7,7 @@ from wagtail.log_actions import LogFormatter
 
 from municipium.core.audit import register_actions
 
+from .admin_api import ScopedDocumentsAdminAPIViewSet, ScopedImagesAdminAPIViewSet
 from .admin_scope import (
     explorer_queryset_scope,
     page_queryset_scope,
@@ -32,6 +33,13 @@ hooks.register("construct_page_chooser_queryset", page_queryset_scope)
 hooks.register("construct_homepage_summary_items", summary_items_scope, order=1)
 for action in scoped_page_bulk_actions():
     hooks.register("register_bulk_action", action, order=1)
+
+
+@hooks.register("construct_admin_api", order=1)
+def register_scoped_media_endpoints(router):
+    """After Wagtail's own (same names): documents and images of the user's collections."""
+    router.register_endpoint("documents", ScopedDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", ScopedImagesAdminAPIViewSet)
 
 
 @hooks.register("register_admin_urls", order=-1)

@@ -164,3 +164,32 @@ def test_the_reports_menu_offers_the_audit_log_to_staff_only(client, towns, edit
     nobody = get_user_model().objects.create_user("nobody", password="x")
     nobody.user_permissions.add(Permission.objects.get(codename="access_admin"))
     assert "/admin/reports/audit-log/" not in get(client, nobody, "/admin/").content.decode()
+
+
+def test_entries_about_a_unit_the_reader_may_not_see_stay_hidden(
+    client, towns, editors, monkeypatch
+):
+    """A director of one directorate does not read a sibling directorate's changes, in the
+    audit log or in the site history; entries about no unit stay visible."""
+    monkeypatch.setattr(audit, "_unit_choice_providers", [])
+    audit.register_unit_choices(lambda *, user, municipalities: [(12, "Kültür")])
+    bornova = towns[0]
+    for day, (unit, name) in enumerate(((12, "own unit"), (13, "sibling unit"), (None, "no unit"))):
+        holiday = PublicHoliday.objects.create(
+            municipality=bornova, date=datetime.date(2027, 1, day + 1), name=name
+        )
+        audit.audit_log(
+            instance=holiday, action="tenancy.public_holiday.edit", by=editors[0],
+            municipality=bornova, unit=unit, before={"name": "1"}, after={"name": name},
+        )  # fmt: skip
+    for path in (URL, "/admin/reports/site-history/"):
+        html = get(client, editors[0], path).content.decode()
+        assert "own unit" in html and "no unit" in html and "sibling unit" not in html
+
+
+def test_the_site_history_offers_only_the_authors_of_entries_the_reader_may_read(
+    client, towns, editors, entries
+):
+    html = get(client, editors[0], "/admin/reports/site-history/").content.decode()
+    assert 'name="user"' in html and "ayse" in html
+    assert "dariush" not in html

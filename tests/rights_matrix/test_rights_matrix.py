@@ -1,0 +1,276 @@
+"""The rights matrix: every URL pattern of the project (the admin's, Wagtail's own included,
+and the public site's, walked from the resolver), asked for another municipality's objects by
+an editor of Bornova, by a director of Bornova's unit A (for unit B's objects where a view is
+unit-scoped) and by an anonymous visitor. GET for every pattern, POST for every pattern.
+
+Each answer must be a refusal (403, 404, 405, 400, a redirect) or carry nothing of the other
+municipality (:data:`world.OTHER` in any title, name, slug or file) nor, for the director in the
+admin, of the sibling unit (:data:`world.SIBLING`); a POST must leave the other municipality's
+and the sibling unit's rows as they were. A pattern whose parameters no rule fills fails
+:func:`test_every_pattern_parameter_has_a_rule`: add a rule in ``patterns.RULES``.
+
+Leaks that other parts of issue 8 fix are listed in :data:`KNOWN_LEAKS` and asserted to leak
+still: when the fix is merged, the entry fails, and is to be removed.
+"""
+
+import html
+from urllib.parse import quote, unquote
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.signals import request_finished
+from django.db import close_old_connections, models, transaction
+from django.test import Client
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+    Revision,
+    Site,
+    TaskState,
+    Workflow,
+    WorkflowState,
+)
+
+from municipium.organisation.models import Membership, Person, Unit
+from municipium.tenancy.models import Municipality, PublicHoliday
+
+from .patterns import pattern_list, unfilled, urls_for
+from .world import HOME_HOST, OTHER, ROLES, SIBLING, world_build
+
+PATTERNS = pattern_list()
+METHODS = ("get", "post")
+
+# Leaks that other parts of issue 8 fix, by (method, role, route): each is asserted to leak
+# still, so that merging the fix fails its entry here and the entry is removed.
+PART_1 = "issue 8 part 1 (media files)"
+PART_2 = "issue 8 part 2 (the admin's page explorer, choosers, reports, tags, workflows)"
+SIGNED_IN = ("editor", "director")
+KNOWN_LEAKS: dict[tuple[str, str, str], str] = {
+    # Every uploaded file on every host, private collections included.
+    **{
+        (method, role, route): PART_1
+        for method in METHODS
+        for role in ROLES
+        for route in ("^media/(?P<path>.*)$", "documents/^(\\d+)/(.*)$")
+    },
+    # The page chooser browses and searches every site's pages and returns them by id.
+    **{
+        ("get", role, route): PART_2
+        for role in SIGNED_IN
+        for route in (
+            "admin/choose-page/",
+            "admin/choose-page/<int:parent_page_id>/",
+            "admin/choose-page/chosen-multiple/",
+            "admin/choose-page/search/",
+        )
+    },
+    # The explorer shows another municipality's page, its children and its ancestors, and
+    # the page listings' "edited by" filter names every editor of the installation.
+    **{
+        ("get", "editor", route): PART_2
+        for route in (
+            "admin/pages/",
+            "admin/pages/<int:parent_page_id>/",
+            "admin/pages/<int:parent_page_id>/results/",
+        )
+    },
+    **{
+        ("get", role, route): PART_2
+        for role in SIGNED_IN
+        for route in (
+            "admin/forms/",
+            "admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/",
+            # The move confirmation names the page and its destination.
+            "admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
+            # Reports: page types' usage (counts and titles), workflows and their tasks.
+            "admin/reports/page-types-usage/",
+            "admin/reports/page-types-usage/results/",
+            "admin/reports/workflow/",
+            "admin/reports/workflow_tasks/",
+            # Workflow tasks of every municipality in the task chooser.
+            "admin/workflows/task_chooser/",
+            "admin/workflows/task_chooser/results/",
+            "admin/workflows/task_chooser/<int:task_id>/",
+        )
+    },
+    **{
+        (method, role, route): PART_2
+        for method in METHODS
+        for role in SIGNED_IN
+        for route in ("admin/tag-autocomplete/", "admin/workflows/task_chooser/<int:task_id>/")
+    },
+    # The workflow's cancellation confirmation names another municipality's task.
+    **{
+        (method, "editor", "admin/pages/workflow/confirm_cancellation/<int:page_id>/"): PART_2
+        for method in METHODS
+    },
+}
+
+# Views that fail on purpose: Wagtail's "failwhale" raises to show the admin's error page.
+EXPECTED_ERRORS = {"admin/failwhale/"}
+
+# Errors that are no leak but a 500 on odd input, by (method, role, route), with who fixes them.
+KNOWN_ERRORS: dict[tuple[str, str, str], str] = {
+    # Wagtail's external link chooser reads ``url`` unchecked: a POST without one raises
+    # AttributeError in ExternalLinkChooserForm (wagtail/admin/forms/choosers.py).
+    **{
+        ("post", role, "admin/choose-external-link/"): "issue 8 part 5 (Wagtail's chooser)"
+        for role in ("editor", "director")
+    },
+}
+
+# What a forged POST sends: a plausible change of any form's usual fields.
+FORGED = {
+    "title": "forged",
+    "name": "forged",
+    "slug": "forged",
+    "code": "forged",
+    "message": "forged",
+    "action-publish": "action-publish",
+    "confirm": "yes",
+    "restriction_type": "none",
+}
+
+WATCHED_COUNTS = (
+    Page, Revision, Collection, Site, Group, Workflow, WorkflowState, TaskState,
+    PageViewRestriction, GroupPagePermission, Municipality, PublicHoliday, Unit, Person,
+    Membership,
+)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """One world for the whole module, rolled back at its end; each test runs in a savepoint
+    inside it (pytest-django's ``db``)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = world_build()
+        yield built
+        transaction.set_rollback(True)
+    _remove_files()
+
+
+def _remove_files():
+    from django.conf import settings
+
+    for path in settings.MEDIA_ROOT.rglob("*"):
+        if path.is_file() and path.name.startswith((OTHER, "bornova-photo", "bornova-report")):
+            path.unlink()
+
+
+def _fingerprint(world) -> list:
+    """The other municipality's and the sibling unit's rows as stored, and how many rows of
+    each watched kind exist."""
+    rows = []
+    for objects in (world.other.made, world.home.made):
+        for key in sorted(objects):
+            obj = objects[key]
+            if isinstance(obj, models.Model):
+                model = type(obj)._meta.concrete_model
+                rows.append((key, list(model._base_manager.filter(pk=obj.pk).values())))
+    extra = (get_document_model(), get_image_model(), get_user_model())
+    rows.append([model._base_manager.count() for model in (*WATCHED_COUNTS, *extra)])
+    return rows
+
+
+def _text(response, path: str) -> str:
+    """The answer's body and the headers that name things, lower-cased, without the echo of
+    the path that was asked (a login redirect's ``next``, a form's action)."""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    # Close the served file, without the end-of-request signal that would close the
+    # database connection (and roll the world back) on PostgreSQL, as the test client does.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
+    text = body.decode("utf-8", "replace")
+    text += response.get("Location", "") + response.get("Content-Disposition", "")
+    for echo in sorted({path, quote(path), quote(path, safe=""), unquote(path)}, key=len)[::-1]:
+        text = text.replace(echo, "").replace(html.escape(echo), "")
+    return text.lower()
+
+
+def _around(text: str, marker: str) -> str:
+    at = text.index(marker)
+    return " ".join(text[max(at - 100, 0) : at + 40].split())
+
+
+def _markers(world, role, pattern) -> tuple[str, ...]:
+    markers = world.victims[role].markers
+    # A sibling unit's public pages are public: only the admin is unit-scoped.
+    return markers if pattern.is_admin else tuple(m for m in markers if m != SIBLING)
+
+
+def _client(world, role) -> Client:
+    client = Client(HTTP_HOST=HOME_HOST)
+    if world.users[role] is not None:
+        client.force_login(world.users[role])
+    return client
+
+
+def _ask(world, role, pattern, method) -> tuple[list[str], list[str]]:
+    """The leaks found (what of the victim each answer showed, or what a POST changed) and
+    the errors (an exception or a 5xx answer)."""
+    client = _client(world, role)
+    markers = _markers(world, role, pattern)
+    found, errors = [], []
+    for path in urls_for(pattern, world.victims[role].objects):
+        before = _fingerprint(world) if method == "post" else None
+        try:
+            with transaction.atomic():
+                response = client.post(path, FORGED) if method == "post" else client.get(path)
+        except Exception as error:  # every error of a view is reported
+            errors.append(f"{method.upper()} {path} raised {error!r}")
+            continue
+        if response.status_code >= 500:
+            errors.append(f"{method.upper()} {path} answered {response.status_code}")
+        text = _text(response, path)
+        found += [
+            f"{method.upper()} {path} ({response.status_code}) shows {_around(text, marker)!r}"
+            for marker in markers
+            if marker in text
+        ]
+        if method == "post" and _fingerprint(world) != before:
+            found.append(f"POST {path} ({response.status_code}) changed the victim's rows")
+    return found, errors
+
+
+def test_every_pattern_parameter_has_a_rule():
+    missing = {pattern.key: unfilled(pattern) for pattern in PATTERNS if unfilled(pattern)}
+    assert not missing, (
+        "These URL patterns take parameters that no rule of tests/rights_matrix/patterns.py "
+        "fills with another municipality's object; add a rule to RULES (or the pattern to FIXED "
+        f"with the reason): {missing}"
+    )
+
+
+def test_the_matrix_covers_the_admin_and_the_public_site():
+    routes = {pattern.route for pattern in PATTERNS}
+    assert "admin/pages/<int:page_id>/edit/" in routes
+    assert "admin/units/edit/<int:pk>/" in routes
+    assert "tr/search/" in routes
+    assert sum(pattern.is_admin for pattern in PATTERNS) > 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("pattern", PATTERNS, ids=lambda pattern: pattern.key)
+def test_no_pattern_shows_or_changes_what_the_role_may_not_reach(world, pattern, role, method):
+    if unfilled(pattern):
+        pytest.fail(f"No rule fills {unfilled(pattern)} of {pattern.key}: add one to RULES.")
+    found, errors = _ask(world, role, pattern, method)
+    key = (method, role, pattern.key)
+    if (pattern.key in EXPECTED_ERRORS and role != "anonymous") or key in KNOWN_ERRORS:
+        assert errors, f"Fixed? Remove {key} from KNOWN_ERRORS."
+    else:
+        assert not errors, "\n".join(errors)
+    if key in KNOWN_LEAKS:
+        assert found, f"Fixed ({KNOWN_LEAKS[key]})? Remove {key} from KNOWN_LEAKS."
+    else:
+        assert not found, "\n".join(found)

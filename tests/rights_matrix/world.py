@@ -1,0 +1,289 @@
+"""The rights matrix's world, built once per module through the project's services.
+
+Two municipalities: ``bornova`` (home of the users who ask) and ``zqxother`` (the one they must
+not reach). Everything of the other municipality carries :data:`OTHER` in its title, name or
+slug (and in its files' contents), everything of the home municipality's second directorate
+(unit B, directorate page B) carries :data:`SIBLING`, so that "nothing of it appears in the
+answer" is a plain substring test.
+
+The users who ask:
+
+- ``editor``: an editor of Bornova with every right the project gives a municipality's staff
+  (Bornova's pages, its collection's documents and images, its organisation, its settings,
+  holidays and alerts): a view that answers them with another municipality's data leaks.
+- ``director``: a director of unit A and an editor of directorate page A (Bornova's moderated
+  directorate), asking for unit B's rows and directorate page B where a view is unit-scoped.
+- ``anonymous``: nobody signed in.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.admin.models import EditingSession
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    PageLogEntry,
+    PageViewRestriction,
+    UploadedFile,
+)
+
+from municipium.core.pages import page_ensure
+from municipium.directory.models import DirectoratePage, DirectoryIndexPage
+from municipium.news.models import NewsArticlePage, NewsIndexPage
+from municipium.news.services import news_article_relations_set
+from municipium.organisation.models import Membership, Unit
+from municipium.organisation.services import membership_ensure, person_ensure
+from municipium.organisation.tests.factories import job_title, positions, unit
+from municipium.portal.models import Alert
+from municipium.portal.services import alert_save, editorial_team_ensure
+from municipium.tenancy.models import PublicHoliday
+from municipium.tenancy.services import municipality_staff_groups_add, public_holiday_save
+from municipium.tenancy.tests.factories import MunicipalityFactory
+
+OTHER = "zqxother"
+SIBLING = "zqxsibling"
+HOME_HOST = "bornova.localhost"
+ROLES = ("editor", "director", "anonymous")
+
+# What a municipality's staff may hold: the demo's editors' rights and its administrators'.
+PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+MODEL_PERMISSIONS = {
+    "organisation": ("unit", "person", "jobtitle", "membership"),
+    "tenancy": ("publicholiday",),
+    "portal": ("alert",),
+}
+MUNICIPALITY_PERMISSIONS = ("view_municipality", "change_municipality")
+
+
+@dataclass
+class Victim:
+    """The objects a role asks for: another municipality's, or for the director those of
+    the sibling unit where there is one (the rest stay the other municipality's)."""
+
+    objects: dict = field(default_factory=dict)
+    markers: tuple[str, ...] = (OTHER,)
+
+
+@dataclass
+class World:
+    home: object = None
+    other: object = None
+    users: dict = field(default_factory=dict)
+    victims: dict = field(default_factory=dict)  # role -> Victim
+
+
+def _group(name, municipality, codenames=(), models=None):
+    group, _created = Group.objects.get_or_create(name=name)
+    permissions = [Permission.objects.get(codename="access_admin")]
+    permissions += list(Permission.objects.filter(codename__in=codenames))
+    for app_label, model_names in (models or {}).items():
+        permissions += list(
+            Permission.objects.filter(
+                content_type__app_label=app_label, content_type__model__in=model_names
+            )
+        )
+    group.permissions.add(*permissions)
+    municipality_staff_groups_add(municipality=municipality, groups=[group], by=None)
+    return group
+
+
+def _user(username, *groups, **names):
+    user = get_user_model().objects.create_user(
+        username, email=f"{username}@example.org", password="x", **names
+    )
+    user.groups.add(*groups)
+    return user
+
+
+def _editors(municipality, slug, collection):
+    """The municipality's editors' group: its pages, collection, organisation and settings."""
+    group = _group(
+        f"{slug} editors", municipality, MUNICIPALITY_PERMISSIONS, models=MODEL_PERMISSIONS
+    )
+    for home in municipality.homes.values():
+        for codename in PAGE_PERMISSIONS:
+            GroupPagePermission.objects.create(
+                group=group, page=home, permission=Permission.objects.get(codename=codename)
+            )
+    for model in ("image", "document"):
+        for action in ("add", "change", "choose", "delete"):
+            GroupCollectionPermission.objects.create(
+                group=group,
+                collection=collection,
+                permission=Permission.objects.get(codename=f"{action}_{model}"),
+            )
+    return group
+
+
+def _files(collection, marker):
+    document = get_document_model().objects.create(
+        title=f"{marker} report",
+        collection=collection,
+        file=ContentFile(f"{marker} secret report".encode(), name=f"{marker}-report.txt"),
+    )
+    image = get_image_model().objects.create(
+        title=f"{marker} photo",
+        collection=collection,
+        file=get_test_image_file(f"{marker}-photo.png"),
+    )
+    return document, image
+
+
+def _sections(municipality, marker):
+    """A directory with a directorate and a news index with an article, in Turkish."""
+    home = municipality.homes["tr"]
+    directory = page_ensure(
+        parent=home, page_class=DirectoryIndexPage, slug="mudurlukler", language="tr",
+        title=f"{marker} Müdürlükler",
+    )  # fmt: skip
+    news = page_ensure(
+        parent=home, page_class=NewsIndexPage, slug="haberler", language="tr",
+        title=f"{marker} Haberler",
+    )  # fmt: skip
+    return directory, news
+
+
+def _directorate(directory, slug, title, top):
+    page = page_ensure(
+        parent=directory, page_class=DirectoratePage, slug=slug, language="tr", title=title
+    )
+    DirectoratePage.objects.filter(pk=page.pk).update(unit=top)
+    page.unit = top
+    return page
+
+
+def _other_municipality():
+    """Everything of ``zqxother`` that a view might show, each marked."""
+    other = MunicipalityFactory(
+        slug=OTHER, names={"tr": f"{OTHER} Belediyesi", "en": f"{OTHER} Municipality"}
+    )
+    collection = Collection.get_first_root_node().add_child(name=f"{OTHER} collection")
+    private = Collection.get_first_root_node().add_child(name=f"{OTHER} private")
+    editors = _editors(other, OTHER, collection)
+    editor = _user(f"{OTHER}-editor", editors, first_name=OTHER, last_name="Editor")
+    top = unit(
+        other, f"{OTHER}-directorate", kind=Unit.Kind.DIRECTORATE,
+        names={"tr": f"{OTHER} Müdürlüğü", "en": f"{OTHER} Directorate"},
+    )  # fmt: skip
+    person = person_ensure(municipality=other, name=f"{OTHER} Person", by=None)
+    title = job_title(other, f"{OTHER}-title", tr=f"{OTHER} Uzman", en=f"{OTHER} Specialist")
+    positions(top, (person, title, True))
+    membership = membership_ensure(user=editor, unit=top, role=Membership.Role.CLERK, by=None)
+    holiday = public_holiday_save(
+        holiday=PublicHoliday(
+            municipality=other, date=datetime.date(2026, 5, 19), name=f"{OTHER} holiday"
+        ),
+        by=None,
+    )
+    now = timezone.now()
+    alert = alert_save(
+        alert=Alert(
+            municipality=other, language="tr", message=f"{OTHER} water cut",
+            starts_at=now - datetime.timedelta(days=1), ends_at=now + datetime.timedelta(days=1),
+        ),
+        by=None,
+    )  # fmt: skip
+    document, image = _files(collection, OTHER)
+    private_document, _private_image = _files(private, f"{OTHER}-private")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=private, restriction_type="password", password="secret"
+    )
+    directory, news = _sections(other, OTHER)
+    directorate = _directorate(directory, f"{OTHER}-directorate", f"{OTHER} Müdürlüğü", top)
+    article = page_ensure(
+        parent=news, page_class=NewsArticlePage, slug=f"{OTHER}-article", language="tr",
+        title=f"{OTHER} article", lead=f"{OTHER} lead",
+        date=datetime.datetime(2026, 1, 15, 9, tzinfo=datetime.UTC),
+    )  # fmt: skip
+    news_article_relations_set(article=article, tags=[f"{OTHER}-tag"], directorates=[directorate])
+    page_restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type="password", password="secret"
+    )
+    team = editorial_team_ensure(name=f"{OTHER} team", sections=[directorate], municipality=other)
+    revision = directorate.save_revision(user=editor)
+    directorate.title = f"{OTHER} Müdürlüğü draft"
+    workflow_state = team.workflow.start(directorate, editor)
+    task_state = workflow_state.current_task_state
+    PageLogEntry.objects.log_action(directorate, "wagtail.edit", user=editor)
+    session = EditingSession.objects.create(
+        user=editor,
+        content_type=ContentType.objects.get_for_model(directorate, for_concrete_model=False),
+        object_id=str(directorate.pk),
+        last_seen_at=now,
+    )
+    upload = UploadedFile.objects.create(
+        file=ContentFile(f"{OTHER} upload".encode(), name=f"{OTHER}-upload.txt"),
+        uploaded_by_user=editor,
+    )
+    redirect = Redirect.add_redirect(f"/{OTHER}-old", redirect_to=directorate, site=other.site)
+    other.made = {
+        "municipality": other, "site": other.site, "page": directorate, "home": other.homes["tr"],
+        "article": article, "revision": revision, "unit": top, "person": person,
+        "job_title": title, "membership": membership, "holiday": holiday, "alert": alert,
+        "document": document, "image": image, "collection": collection,
+        "private_document": private_document, "collection_restriction": restriction,
+        "page_restriction": page_restriction, "workflow": team.workflow,
+        "task": task_state.task, "task_state": task_state, "workflow_state": workflow_state,
+        "editing_session": session, "upload": upload, "redirect": redirect, "user": editor,
+        "group": editors,
+    }  # fmt: skip
+    return other
+
+
+def _home_municipality(world):
+    """Bornova: its editor; units A and B with their directorate pages; the director of A."""
+    home = MunicipalityFactory(slug="bornova", names={"tr": "Bornova Belediyesi"})
+    collection = Collection.get_first_root_node().add_child(name="Bornova collection")
+    _files(collection, "bornova")
+    editors = _editors(home, "bornova", collection)
+    world.users["editor"] = _user("bornova-editor", editors)
+    staff = _group("bornova staff", home, ("view_unit",))
+    unit_a = unit(home, "kultur", kind=Unit.Kind.DIRECTORATE)
+    unit_b = unit(
+        home, f"{SIBLING}-fen", kind=Unit.Kind.DIRECTORATE,
+        names={"tr": f"{SIBLING} Fen İşleri", "en": f"{SIBLING} Works"},
+    )  # fmt: skip
+    directory, _news = _sections(home, "Bornova")
+    page_a = _directorate(directory, "kultur", "Kültür Müdürlüğü", unit_a)
+    page_b = _directorate(directory, f"{SIBLING}-fen", f"{SIBLING} Fen İşleri", unit_b)
+    team = editorial_team_ensure(name="Bornova kultur", sections=[page_a], municipality=home)
+    director = _user("bornova-director", staff, team.editors)
+    membership_ensure(user=director, unit=unit_a, role=Membership.Role.DIRECTOR, by=None)
+    clerk_b = _user(f"{SIBLING}-clerk", staff, first_name=SIBLING, last_name="Clerk")
+    membership_b = membership_ensure(user=clerk_b, unit=unit_b, role=Membership.Role.CLERK, by=None)
+    # People belong to the municipality (its public pages show them), not to a unit.
+    person_b = person_ensure(municipality=home, name="Bornova Person", by=None)
+    positions(unit_b, (person_b, job_title(home, "uzman"), True))
+    revision_b = page_b.save_revision(user=clerk_b)
+    world.users["director"] = director
+    home.made = {
+        "unit": unit_b, "membership": membership_b, "page": page_b, "revision": revision_b,
+        "user": clerk_b,
+    }  # fmt: skip
+    return home
+
+
+def world_build() -> World:
+    world = World()
+    world.other = _other_municipality()
+    world.home = _home_municipality(world)
+    world.users["anonymous"] = None
+    other_objects = world.other.made
+    world.victims = {
+        "editor": Victim(objects=other_objects),
+        "anonymous": Victim(objects=other_objects),
+        "director": Victim(objects={**other_objects, **world.home.made}, markers=(OTHER, SIBLING)),
+    }
+    return world

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "municipium.tenancy",
     "municipium.organisation",
     "municipium.cases",
+    "municipium.desk",
     "municipium.portal",
     "municipium.directory",
     "municipium.news",

@@ -68,14 +68,17 @@ class CaseKind:
     initial: str
     transitions: tuple[Transition, ...]
     clock: ClockRule
-    # Called on commit after every transition of a case of this kind: (case, transition, by).
-    # For the kind's side effects (e-mail to the resident, a board's figures).
+    # Called on commit after every transition of a case of this kind, with the keyword
+    # arguments case, transition and entry: the kind's side effects (e-mail to the resident).
     on_transition: tuple[Callable, ...] = field(default=())
+    # Statuses a case may be opened in besides ``initial`` (a request whose unit is known at
+    # once is opened as routed).
+    also_starts_in: frozenset[str] = field(default=frozenset())
 
     def __post_init__(self):
         codes = {status.code for status in self.statuses}
-        if self.initial not in codes:
-            raise ValueError(f"{self.code}: the initial status {self.initial!r} is not declared.")
+        if self.initial not in codes or not self.also_starts_in <= codes:
+            raise ValueError(f"{self.code}: a status it starts in is not declared.")
         for transition in self.transitions:
             unknown = (transition.sources | {transition.target}) - codes
             if unknown:

@@ -114,6 +114,7 @@ def case_open(
     filed_at: datetime.datetime | None = None,
     deadline: kinds.ClockRule | None = None,
     owner=None,
+    status: str | None = None,
 ) -> Case:
     """Open a case of a registered ``kind`` in ``unit``: a reference, a tracking token, the
     clock started at receipt (the next opening after hours) with the kind's deadline unless
@@ -125,6 +126,8 @@ def case_open(
         raise ValidationError({"unit": _("Choose a unit of this municipality.")})
     if not unit.is_active:
         raise ValidationError({"unit": _("This unit is closed: choose another.")})
+    if status is not None and status != declared.initial and status not in declared.also_starts_in:
+        raise ValidationError(_("A case of this kind cannot start in that status."))
     rule = deadline or declared.clock
     filed_at = filed_at or timezone.now()
     case = Case(
@@ -132,7 +135,7 @@ def case_open(
         unit=unit,
         owner=owner,
         kind=declared.code,
-        status=declared.initial,
+        status=status or declared.initial,
         channel=channel,
         title=title.strip(),
         description=description.strip(),

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "municipium.core",
     "municipium.tenancy",
     "municipium.organisation",
+    "municipium.cases",
+    "municipium.desk",
     "municipium.portal",
     "municipium.directory",
     "municipium.news",
@@ -234,6 +236,15 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
     "default": {
         "BACKEND": env.str("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage"),
+    },
+    # Files of staff work (case attachments): never under MEDIA_URL; served by views that
+    # check who asks. In production, object storage without public access (a signed URL per
+    # download) by PRIVATE_STORAGE and its OPTIONS; here a directory beside the media.
+    "private": {
+        "BACKEND": env.str(
+            "PRIVATE_STORAGE", default="django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": {"location": env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))},
     },
     "staticfiles": {
         "BACKEND": (

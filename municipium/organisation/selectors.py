@@ -91,6 +91,37 @@ def unit_list_for_staff(*, user) -> QuerySet[Unit]:
     return Unit.objects.filter(pk__in=ids).prefetch_related("names")
 
 
+def unit_kinds_of_member(*, municipality: Municipality | None, user) -> set[str]:
+    """The kinds of the units (``Unit.Kind``) of ``municipality`` that ``user`` belongs to:
+    whether they work in its call centre or its mayor's office, say. One query."""
+    if municipality is None or not user.is_authenticated:
+        return set()
+    return set(
+        Membership.objects.filter(user=user, unit__municipality=municipality).values_list(
+            "unit__kind", flat=True
+        )
+    )
+
+
+def unit_member_ids(*, unit_ids, roles=None) -> set[int]:
+    """The ids of the users who belong to any of ``unit_ids`` (with one of ``roles``)."""
+    memberships = Membership.objects.filter(unit_id__in=list(unit_ids))
+    if roles is not None:
+        memberships = memberships.filter(role__in=list(roles))
+    return set(memberships.values_list("user_id", flat=True))
+
+
+def unit_get(*, municipality: Municipality | None, pk) -> Unit | None:
+    """The municipality's unit ``pk``, or None (another municipality's or none)."""
+    if municipality is None:
+        return None
+    return Unit.objects.filter(municipality=municipality, pk=pk).first()
+
+
+def unit_list_of_kind(*, municipality: Municipality, kind: str) -> QuerySet[Unit]:
+    return Unit.objects.filter(municipality=municipality, kind=kind, is_active=True)
+
+
 def membership_list_for_user(*, user) -> QuerySet[Membership]:
     """The memberships an administrator may see and edit: those of the units of the
     municipalities they administer."""

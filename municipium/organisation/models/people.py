@@ -7,7 +7,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.images import get_image_model_string
 
-from .names import NameRow, TranslatedNames
+from municipium.core.names import NameRow, TranslatedNames
 
 
 class Person(models.Model):

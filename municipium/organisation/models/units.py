@@ -12,7 +12,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from .names import NameRow, TranslatedNames
+from municipium.core.names import NameRow, TranslatedNames
 
 
 class Unit(TranslatedNames, ClusterableModel):

@@ -1,0 +1,103 @@
+"""Reads of cases, always for a municipality and a member of staff (or for the resident who
+holds a case's reference and token).
+
+Who sees a case: the staff of its unit and of the units above it, as
+``organisation.selectors.unit_ids_for_user`` says (a clerk their unit, a manager or director
+theirs and every unit below, the municipality's administrators all); the call centre and the
+mayor's office see every case of their municipality; nobody sees another municipality's.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import TYPE_CHECKING
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from municipium.organisation.selectors import unit_ids_for_user, unit_kinds_of_member
+
+from . import kinds
+from .models import Case, Entry
+
+if TYPE_CHECKING:
+    from municipium.tenancy.models import Municipality
+
+# Staff of these kinds of unit (organisation.Unit.Kind) follow every case of their municipality.
+WHOLE_MUNICIPALITY_UNIT_KINDS = frozenset({"call_centre", "mayors_office"})
+
+
+def case_visibility(*, municipality: Municipality | None, user) -> Q | None:
+    """The filter on ``Case`` of what ``user`` may see in ``municipality``: None for nothing."""
+    if municipality is None or user is None or not user.is_authenticated:
+        return None
+    in_municipality = Q(municipality=municipality)
+    if user.is_superuser:
+        return in_municipality
+    if unit_kinds_of_member(municipality=municipality, user=user) & WHOLE_MUNICIPALITY_UNIT_KINDS:
+        return in_municipality
+    unit_ids = unit_ids_for_user(municipality=municipality, user=user)
+    if not unit_ids:
+        return None
+    return in_municipality & Q(unit_id__in=unit_ids)
+
+
+def case_list_for_user(*, municipality: Municipality | None, user) -> QuerySet[Case]:
+    """The cases of ``municipality`` that ``user`` may see and act on."""
+    visible = case_visibility(municipality=municipality, user=user)
+    if visible is None:
+        return Case.objects.none()
+    return Case.objects.filter(visible).select_related("unit", "owner")
+
+
+def case_get_for_user(*, municipality: Municipality | None, user, pk) -> Case | None:
+    return case_list_for_user(municipality=municipality, user=user).filter(pk=pk).first()
+
+
+def case_may_act(*, case: Case, user) -> bool:
+    """Whether ``user`` (None: the system) may act on ``case``."""
+    if user is None:
+        return True
+    visible = case_visibility(municipality=case.municipality, user=user)
+    return visible is not None and Case.objects.filter(visible, pk=case.pk).exists()
+
+
+def case_get_for_resident(
+    *, municipality: Municipality | None, reference: str, token: str
+) -> Case | None:
+    """The case a resident follows with its reference and secret token (no account): None
+    unless both match, compared in constant time."""
+    if municipality is None or not reference or not token:
+        return None
+    case = Case.objects.filter(municipality=municipality, reference=reference.strip()).first()
+    if case is None or not hmac.compare_digest(case.tracking_token, token):
+        return None
+    return case
+
+
+def entry_list(*, case: Case, public_only: bool) -> QuerySet[Entry]:
+    """The case's timeline, oldest first; only what the resident may read if ``public_only``."""
+    entries = case.entries.select_related("by")
+    return entries.filter(is_public=True) if public_only else entries
+
+
+def case_overdue_list(*, now=None) -> QuerySet[Case]:
+    """Open cases whose deadline has passed and whose clock runs, across the installation
+    (for the escalation task), most overdue first."""
+    now = now or timezone.now()
+    running = [
+        (kind.code, status.code)
+        for kind in kinds.registered()
+        for status in kind.statuses
+        if status.clock == kinds.Clock.RUNNING and not status.is_closed
+    ]
+    if not running:
+        return Case.objects.none()
+    condition = Q()
+    for kind_code, status_code in running:
+        condition |= Q(kind=kind_code, status=status_code)
+    return (
+        Case.objects.filter(condition, due_at__lt=now)
+        .select_related("municipality", "unit")
+        .order_by("due_at")
+    )

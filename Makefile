@@ -36,18 +36,21 @@ migrations-check: install
 	MUNICIPIUM_VAR_DIR=$$(mktemp -d) $(BIN)/municipium makemigrations --check --dry-run
 
 test-sqlite: install
-	$(BIN)/pytest -m "not browser" -q -p no:cacheprovider
+	MUNICIPIUM_VAR_DIR=$$(mktemp -d) $(BIN)/pytest -m "not browser" -q -p no:cacheprovider
 
 test-postgres: install services
 	@url=$$(bash scripts/postgres.sh start); \
-	DATABASE_URL=$$url $(BIN)/pytest -m "not browser" -q -p no:cacheprovider; status=$$?; \
+	DATABASE_URL=$$url MUNICIPIUM_VAR_DIR=$$(mktemp -d) $(BIN)/pytest -m "not browser" -q -p no:cacheprovider; status=$$?; \
 	bash scripts/postgres.sh stop; exit $$status
 
 test-browser: install services
 	$(BIN)/pytest -m browser -q -p no:cacheprovider
 
-## test: lint, migrations, the suite on SQLite and on PostgreSQL, then the browser tests
-test: lint migrations-check test-sqlite test-postgres test-browser
+## test: lint, migrations, the suite on SQLite and on PostgreSQL side by side (a core each; each
+## in its own var directory, its output printed whole when it ends), then the browser tests
+test: lint migrations-check
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
+	$(MAKE) --no-print-directory test-browser
 
 ## bench: the production server under wrk; writes bench/results/foundation.md
 bench: install services

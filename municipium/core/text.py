@@ -20,7 +20,9 @@ The search goes two steps further (``search_tokens``), for the index and the que
 that words are found as people type them:
 
 - each word is reduced to its stem in the page's language with the Snowball stemmers
-  (``snowballstemmer``; Turkish, Polish, English and Persian: see ``STEMMERS``), so that
+  (PyStemmer, the Snowball project's C build for Python; Turkish, Polish, English and
+  Persian: see ``STEMMERS``; the pure-Python ``snowballstemmer`` runs the same algorithms
+  some fifty times slower), so that
   ``kultura`` and ``Kultury`` are one word; a stem shorter than ``MIN_STEM_LENGTH`` is too
   ambiguous (Snowball's Turkish makes ``kur`` of ``kurum``) and the whole word is kept instead;
 - then Latin letters lose their diacritics (``fold_letters``): ``ç ğ ö ş ü`` and ``ą ć ę ł ń
@@ -34,7 +36,7 @@ import re
 import threading
 import unicodedata
 
-import snowballstemmer
+import Stemmer  # PyStemmer
 
 # Characters that vanish: they change neither the letters nor the words.
 IGNORABLE = frozenset(
@@ -149,10 +151,10 @@ def fold_letters(text: str) -> str:
     return text.translate(_LATIN_FOLD)
 
 
-# The Snowball algorithm for each language that has one (``snowballstemmer.algorithms()``).
+# The Snowball algorithm for each language that has one (``Stemmer.algorithms()``).
 STEMMERS = {"tr": "turkish", "pl": "polish", "en": "english", "fa": "persian"}
 MIN_STEM_LENGTH = 4  # a shorter stem is kept only if it is the whole word
-_stemmers = threading.local()  # a Snowball stemmer keeps state while it works: one per thread
+_stemmers = threading.local()  # a stemmer keeps state while it works: one per thread
 
 
 def _stemmer(language: str):
@@ -160,7 +162,7 @@ def _stemmer(language: str):
     if found is None:
         found = _stemmers.by_language = {}
     if language not in found:
-        found[language] = snowballstemmer.stemmer(STEMMERS[language])
+        found[language] = Stemmer.Stemmer(STEMMERS[language])
     return found[language]
 
 

@@ -13,6 +13,7 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
@@ -63,9 +64,11 @@ def _block_text(block, value) -> list[str]:
     lists and streams. Not what only the page's code or a screen reader reads: an image's alt
     text, a choice (a heading's level), a chosen document's or page's fields, an embed's URL.
     (Wagtail's ``get_searchable_content`` gives all of those.)"""
-    if value in (None, ""):
+    if value in (None, "") or isinstance(block, ImageBlock):
         return []
-    if isinstance(block, blocks.StructBlock) and not isinstance(block, TableBlock):
+    if isinstance(block, blocks.StructBlock):
+        if not isinstance(value, blocks.StructValue):  # a block whose value is an object
+            return []
         return [
             text
             for name, child in block.child_blocks.items()

@@ -91,10 +91,8 @@ def test_a_directorate_is_found_by_the_name_of_a_person_in_it(bornova, publish):
     page = publish(index, "kultur", "Kültür Müdürlüğü", page_class=DirectoratePage)
     top = unit(bornova, "kultur", kind=Unit.Kind.DIRECTORATE)
     section = unit(bornova, "etkinlik", parent=top, names={"tr": "Etkinlik Şefliği"})
-    positions(
-        section,
-        (PersonFactory(municipality=bornova, name="Selin Öztürk"), job_title(bornova, "sef", tr="Şef"), True),
-    )  # fmt: skip
+    chief = job_title(bornova, "sef", tr="Şef")
+    positions(section, (PersonFactory(municipality=bornova, name="Selin Öztürk"), chief, True))
     DirectoratePage.objects.filter(pk=page.pk).update(unit=top)
     page.refresh_from_db()
     page.save_revision().publish()
@@ -124,7 +122,10 @@ def office(bornova, publish):
     directorate_service_standards_set(
         page=page,
         rows=[
-            standard("Başkanla görüşme randevusu", "Dilekçe", "Kimlik belgesi", value=3, unit="working_days"),
+            standard(
+                "Başkanla görüşme randevusu", "Dilekçe", "Kimlik belgesi",
+                value=3, unit="working_days",
+            ),
         ],
     )  # fmt: skip
     page.save_revision().publish()

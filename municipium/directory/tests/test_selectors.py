@@ -80,6 +80,9 @@ def test_without_a_municipality_nobody_is_shown(staffed):
         ("arşiv", ["Gizem Tekin"]),  # a unit
         ("GİZEM", ["Gizem Tekin"]),  # Turkish dotted capital İ
         ("gizem TEKIN", ["Gizem Tekin"]),  # dotless capital I
+        ("arsiv", ["Gizem Tekin"]),  # typed without Turkish letters
+        ("mudur", ["Deniz Arslan"]),
+        ("müdürü", ["Deniz Arslan"]),  # an inflected form, by its stem
         ("nobody", []),
     ],
 )

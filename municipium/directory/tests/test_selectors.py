@@ -88,7 +88,9 @@ def test_without_a_municipality_nobody_is_shown(staffed):
 )
 def test_the_directory_filters_by_name_title_or_unit(bornova, staffed, query, people):
     listing = directory_list(
-        read=directory_read(index=bornova.index, municipality=bornova, today=TODAY), query=query
+        read=directory_read(index=bornova.index, municipality=bornova, today=TODAY),
+        query=query,
+        language="tr",
     )
     assert [role.person.name for role in listing.roles] == people
 

@@ -184,6 +184,26 @@ def search_tokens(text: str, *, language: str | None = None) -> list[str]:
     return [search_word(word, language) for word in tokens(text)]
 
 
+def search_letter_variants(letter: str) -> frozenset[str]:
+    """The characters that the search holds as ``letter`` (itself included), in either case:
+    ``o`` was ``o``, ``ö``, ``ó``, ``O``, ``Ö``..., ``i`` was ``ı``, ``İ``..., ``ی`` was ``ي``."""
+    return _SEARCH_VARIANTS.get(letter, frozenset({letter}))
+
+
+def _build_search_variants() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    candidates = {chr(code) for code in range(0x20, 0x250)} | set(_REPLACEMENTS)
+    for character in candidates:
+        for variant in {character, character.upper(), character.lower()}:
+            letter = fold_letters(fold(variant))
+            if len(letter) == 1 and len(variant) == 1:
+                found.setdefault(letter, {letter}).add(variant)
+    return {letter: frozenset(variants) for letter, variants in found.items()}
+
+
+_SEARCH_VARIANTS = _build_search_variants()
+
+
 def search_text(text: str) -> str:
     """``text`` normalised and folded, words kept whole: what a filter compares a typed word
     with (``ozturk`` is in ``selin ozturk``)."""

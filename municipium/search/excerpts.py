@@ -14,7 +14,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from municipium.core.text import IGNORABLE, WORD_CHARACTER, search_tokens
+from municipium.core.text import IGNORABLE, WORD_CHARACTER, search_letter_variants, search_tokens
 
 from .backends import Query
 
@@ -24,6 +24,25 @@ CONTEXT_BEFORE = 60  # of them before the first word found
 _IGNORABLE = "[" + "".join(re.escape(character) for character in sorted(IGNORABLE)) + "]"
 _WORD_CHARACTER = re.compile(WORD_CHARACTER)
 _TEXT_WORD = re.compile(f"{WORD_CHARACTER}(?:{_IGNORABLE}*{WORD_CHARACTER})*")
+# A stem keeps the first letters of its word (Snowball changes only endings, and a stem of
+# fewer than MIN_STEM_LENGTH letters is not used): so a word can match a term only if it
+# begins with the term's first letters, which a regular expression finds fast.
+_LEADING_LETTERS = 3
+
+
+def _letter(character: str) -> str:
+    options = sorted(search_letter_variants(character))
+    return "[" + "".join(re.escape(option) for option in options) + "]"
+
+
+def _candidates(terms) -> re.Pattern:
+    """Where a word that may match one of ``terms`` begins in original text."""
+    beginnings = sorted({term[:_LEADING_LETTERS] for term in terms}, key=len, reverse=True)
+    alternatives = "|".join(
+        f"{_IGNORABLE}*".join(_letter(character) for character in beginning)
+        for beginning in beginnings
+    )
+    return re.compile(f"(?:{alternatives})", re.IGNORECASE)
 
 
 class Highlighter:
@@ -33,6 +52,7 @@ class Highlighter:
         self.exact = frozenset(query.terms)
         self.prefixes = tuple(term for term in query.terms if query.is_prefix(term))
         self.language = language
+        self._candidates = _candidates(query.terms)
         self._found: dict[str, bool] = {}  # a text repeats its words: each is made once
 
     def finds(self, word: str) -> bool:
@@ -46,9 +66,13 @@ class Highlighter:
 
     def spans(self, text: str, start: int = 0, end: int | None = None):
         """The (start, end) of each word of ``text[start:end]`` that the query finds."""
-        for match in _TEXT_WORD.finditer(text, start, len(text) if end is None else end):
-            if _starts_word(text, match.start()) and self.finds(match.group()):
-                yield match.start(), match.end()
+        end = len(text) if end is None else end
+        position = start
+        while (candidate := self._candidates.search(text, position, end)) is not None:
+            word = _TEXT_WORD.match(text, candidate.start(), end)
+            position = word.end() if word else candidate.end()
+            if word and _starts_word(text, word.start()) and self.finds(word.group()):
+                yield word.start(), word.end()
 
 
 def highlighter(query: Query, *, language: str | None = None) -> Highlighter | None:

@@ -71,6 +71,8 @@ _ADDRESS_OR_DIGITS = re.compile(r"\S+@\S+|\w+://\S+|www\.\S+|\d+")
 def site_digits(text: str, *, language: str) -> str:
     """``text`` with its numbers written in ``language``'s digits (a phone number in Persian
     digits on a Persian page), e-mail and web addresses left as they are."""
+    if localise_digits("0", language) == "0":
+        return text
     return _ADDRESS_OR_DIGITS.sub(
         lambda match: (
             localise_digits(match.group(), language) if match.group().isdigit() else match.group()

@@ -85,3 +85,23 @@ def test_the_demo_is_searchable_in_each_language(client):
     assert "Kültür ve Sosyal İşler Müdürlüğü" in _text(turkish)
     persian = client.get("/fa/search/", {"q": "برنامه‌های"}, HTTP_HOST="bumehen.localhost")
     assert "تفاهم‌نامه همکاری" in _text(persian)
+
+
+@pytest.mark.parametrize(
+    ("host", "language", "query", "title"),
+    [
+        ("rudziniec.localhost", "pl", "kultura", "Gminny Ośrodek Kultury w Rudzińcu"),
+        ("rudziniec.localhost", "pl", "sekcja", "Nowe sekcje artystyczne od lutego"),
+        ("bornova.localhost", "tr", "atolye", "Yaz atölyelerine kayıtlar başladı"),
+        ("bornova.localhost", "tr", "ozturk", "Kültür ve Sosyal İşler Müdürlüğü"),
+        ("sisli.localhost", "tr", "sef", "Özel Kalem Müdürlüğü"),
+        ("sisli.localhost", "tr", "kimlik belgesi", "Özel Kalem Müdürlüğü"),
+        ("sisli.localhost", "tr", "dilekce", "Özel Kalem Müdürlüğü"),
+        ("kuzeykent.localhost", "tr", "basin ilan kurumu", "Faaliyet Planı"),
+        ("bumehen.localhost", "fa", "کارگروه", "برنامه اجرایی تفاهم‌نامه"),
+    ],
+)
+def test_the_demo_finds_words_as_residents_type_them(client, host, language, query, title):
+    load_demo()
+    response = client.get(f"/{language}/search/", {"q": query}, HTTP_HOST=host)
+    assert title in _text(response)

@@ -87,21 +87,25 @@ def test_the_demo_is_searchable_in_each_language(client):
     assert "تفاهم‌نامه همکاری" in _text(persian)
 
 
-@pytest.mark.parametrize(
-    ("host", "language", "query", "title"),
-    [
-        ("rudziniec.localhost", "pl", "kultura", "Gminny Ośrodek Kultury w Rudzińcu"),
-        ("rudziniec.localhost", "pl", "sekcja", "Nowe sekcje artystyczne od lutego"),
-        ("bornova.localhost", "tr", "atolye", "Yaz atölyelerine kayıtlar başladı"),
-        ("bornova.localhost", "tr", "ozturk", "Kültür ve Sosyal İşler Müdürlüğü"),
-        ("sisli.localhost", "tr", "sef", "Özel Kalem Müdürlüğü"),
-        ("sisli.localhost", "tr", "kimlik belgesi", "Özel Kalem Müdürlüğü"),
-        ("sisli.localhost", "tr", "dilekce", "Özel Kalem Müdürlüğü"),
-        ("kuzeykent.localhost", "tr", "basin ilan kurumu", "Faaliyet Planı"),
-        ("bumehen.localhost", "fa", "کارگروه", "برنامه اجرایی تفاهم‌نامه"),
-    ],
-)
-def test_the_demo_finds_words_as_residents_type_them(client, host, language, query, title):
+# The issue's examples (issue 9), as a resident types them: (host, language, query, a title found).
+TYPED = [
+    ("rudziniec.localhost", "pl", "kultura", "Gminny Ośrodek Kultury w Rudzińcu"),
+    ("rudziniec.localhost", "pl", "sekcja", "Nowe sekcje artystyczne od lutego"),
+    ("bornova.localhost", "tr", "atolye", "Yaz atölyelerine kayıtlar başladı"),
+    ("bornova.localhost", "tr", "ozturk", "Kültür ve Sosyal İşler Müdürlüğü"),
+    ("sisli.localhost", "tr", "sef", "Özel Kalem Müdürlüğü"),
+    ("sisli.localhost", "tr", "kimlik belgesi", "Özel Kalem Müdürlüğü"),
+    ("sisli.localhost", "tr", "dilekce", "Özel Kalem Müdürlüğü"),
+    ("kuzeykent.localhost", "tr", "basin ilan kurumu", "Faaliyet Planı"),
+    ("bumehen.localhost", "fa", "کارگروه", "برنامه اجرایی تفاهم‌نامه"),
+]
+
+
+def test_the_demo_finds_words_as_residents_type_them(client):
     load_demo()
-    response = client.get(f"/{language}/search/", {"q": query}, HTTP_HOST=host)
-    assert title in _text(response)
+    missed = [
+        (host, query)
+        for host, language, query, title in TYPED
+        if title not in _text(client.get(f"/{language}/search/", {"q": query}, HTTP_HOST=host))
+    ]
+    assert missed == []

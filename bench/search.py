@@ -250,6 +250,7 @@ def load(*, site, language: str, vocabulary: Vocabulary, count: int, rng) -> Cou
                         kind=Kind.NEWS,
                         title=title,
                         url=f"/{language}/news/article-{number}/",
+                        language=language,
                         text=body,
                         date=start + datetime.timedelta(minutes=30 * number),
                     ),

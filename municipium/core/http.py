@@ -1,6 +1,12 @@
 """HTTP details Django leaves to the server, and the one reader of numbers from a request."""
 
 import re
+from urllib.parse import urlparse
+
+from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http.request import split_domain_port
+from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
+from wagtail.contrib.redirects.models import Redirect
 
 from municipium.core.text import latin_digits
 
@@ -26,13 +32,6 @@ def whole_number(value, *, default=None, minimum=None, maximum=None):
     if maximum is not None:
         number = min(number, maximum)
     return number
-
-from urllib.parse import urlparse
-
-from django.http import HttpResponsePermanentRedirect, HttpResponseRedirect
-from django.http.request import split_domain_port
-from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
-from wagtail.contrib.redirects.models import Redirect
 
 
 def canonical_host_set(request, hostname: str) -> None:

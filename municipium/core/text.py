@@ -14,12 +14,29 @@ that the index and the query agree (REFERENCE.md, "Persian and the Solar Hijri c
   are, in every database.
 
 Every step but the first works on one character at a time, with no context: the normalised text
-is the concatenation of each character's normal form (``fold``). ``search.excerpts`` relies on
-it to find a normalised word again in the original text.
+is the concatenation of each character's normal form (``fold``).
+
+The search goes two steps further (``search_tokens``), for the index and the query alike, so
+that words are found as people type them:
+
+- each word is reduced to its stem in the page's language with the Snowball stemmers
+  (PyStemmer, the Snowball project's C build for Python; Turkish, Polish, English and
+  Persian: see ``STEMMERS``; the pure-Python ``snowballstemmer`` runs the same algorithms
+  some fifty times slower), so that
+  ``kultura`` and ``Kultury`` are one word; a stem shorter than ``MIN_STEM_LENGTH`` is too
+  ambiguous (Snowball's Turkish makes ``kur`` of ``kurum``) and the whole word is kept instead;
+- then Latin letters lose their diacritics (``fold_letters``): ``ç ğ ö ş ü`` and ``ą ć ę ł ń
+  ó ś ź ż`` are ``c g o s u`` and ``a c e l n o s z z``, so that ``atolye`` finds ``atölye``
+  and ``ozturk`` finds ``Öztürk``. The stem is taken first, from the word as it is written:
+  the stemmers know the endings by their letters (``warsztatów``, ``sekcją``).
 """
 
+import functools
 import re
+import threading
 import unicodedata
+
+import Stemmer  # PyStemmer
 
 # Characters that vanish: they change neither the letters nor the words.
 IGNORABLE = frozenset(
@@ -108,3 +125,86 @@ def _build_equivalents() -> dict[str, frozenset[str]]:
 
 
 _EQUIVALENTS = _build_equivalents()
+
+
+def _latin_fold_table() -> dict[int, str]:
+    """Latin letters with diacritics (Latin-1 to Latin Extended-B) mapped to their base letter,
+    and the few that Unicode does not decompose (``ł``, ``đ``, ``ø``, ``ħ``)."""
+    table = {}
+    for code in range(0x00C0, 0x0250):
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        base, marks = decomposed[0], decomposed[1:]
+        if base.isascii() and base.isalpha() and marks and all(map(unicodedata.combining, marks)):
+            table[code] = base.lower()
+    for letter, base in {"ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o"}.items():
+        table[ord(letter)] = base
+    table[ord("ħ")] = table[ord("Ħ")] = "h"
+    return table
+
+
+_LATIN_FOLD = _latin_fold_table()
+
+
+def fold_letters(text: str) -> str:
+    """``text`` (normalised) with its Latin letters written without diacritics: what a person
+    typing without Turkish or Polish letters writes. Other scripts are left as they are."""
+    return text.translate(_LATIN_FOLD)
+
+
+# The Snowball algorithm for each language that has one (``Stemmer.algorithms()``).
+STEMMERS = {"tr": "turkish", "pl": "polish", "en": "english", "fa": "persian"}
+MIN_STEM_LENGTH = 4  # a shorter stem is kept only if it is the whole word
+_stemmers = threading.local()  # a stemmer keeps state while it works: one per thread
+
+
+def _stemmer(language: str):
+    found = getattr(_stemmers, "by_language", None)
+    if found is None:
+        found = _stemmers.by_language = {}
+    if language not in found:
+        found[language] = Stemmer.Stemmer(STEMMERS[language])
+    return found[language]
+
+
+@functools.lru_cache(maxsize=200_000)
+def search_word(word: str, language: str | None = None) -> str:
+    """A normalised word as the search index holds it: its stem in ``language`` (if the
+    language has a stemmer and the stem is not too short), without diacritics."""
+    base = language.partition("-")[0].lower() if language else ""
+    if base in STEMMERS and not word.isdigit():
+        stem = _stemmer(base).stemWord(word)
+        if stem and (len(stem) >= MIN_STEM_LENGTH or stem == word):
+            word = stem
+    return fold_letters(word)
+
+
+def search_tokens(text: str, *, language: str | None = None) -> list[str]:
+    """The words of ``text`` as the search index and the search query both hold them
+    (see the module's docstring): normalised, stemmed in ``language``, folded."""
+    return [search_word(word, language) for word in tokens(text)]
+
+
+def search_letter_variants(letter: str) -> frozenset[str]:
+    """The characters that the search holds as ``letter`` (itself included), in either case:
+    ``o`` was ``o``, ``ö``, ``ó``, ``O``, ``Ö``..., ``i`` was ``ı``, ``İ``..., ``ی`` was ``ي``."""
+    return _SEARCH_VARIANTS.get(letter, frozenset({letter}))
+
+
+def _build_search_variants() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    candidates = {chr(code) for code in range(0x20, 0x250)} | set(_REPLACEMENTS)
+    for character in candidates:
+        for variant in {character, character.upper(), character.lower()}:
+            letter = fold_letters(fold(variant))
+            if len(letter) == 1 and len(variant) == 1:
+                found.setdefault(letter, {letter}).add(variant)
+    return {letter: frozenset(variants) for letter, variants in found.items()}
+
+
+_SEARCH_VARIANTS = _build_search_variants()
+
+
+def search_text(text: str) -> str:
+    """``text`` normalised and folded, words kept whole: what a filter compares a typed word
+    with (``ozturk`` is in ``selin ozturk``)."""
+    return fold_letters(normalise(text))

@@ -129,6 +129,7 @@ def directory_context(request, *, index) -> dict:
         read=read,
         query=query,
         directorate_id=whole_number(request.GET.get("directorate")),
+        language=translation.get_language(),
     )
     # A page of people at a time: a large municipality's directory runs to thousands.
     people = Paginator(listing.roles, PEOPLE_PER_PAGE).get_page(

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import datetime
+import zoneinfo
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from municipium.core.text import normalise, tokens
+from municipium.core.text import fold_letters, search_text, search_word, tokens
 from municipium.organisation.selectors import (
     position_list_current,
     unit_children_of,
     unit_descendant_ids,
     unit_list_for_municipality,
 )
+from municipium.tenancy.selectors import municipality_get_for_page
 
 from .models import ApplicationPlace, DirectorateDocument, DirectoratePage, ServiceStandard
 from .org_chart import OrgNode, org_chart_build
@@ -177,9 +180,15 @@ def _is_director(role: Role) -> bool:
     return role.is_head and role.unit is None
 
 
-def _matches(terms: list[str], *texts: str) -> bool:
-    haystack = normalise(" ".join(text for text in texts if text))
-    return all(term in haystack for term in terms)
+def _filter_terms(query: str, language: str | None) -> list[tuple[str, str]]:
+    """Each word typed, without diacritics, with its stem in ``language``: ``sekcja`` finds
+    ``sekcje`` by its stem ``sekcj``, ``ozturk`` finds ``Öztürk``."""
+    return [(fold_letters(word), search_word(word, language)) for word in tokens(query)]
+
+
+def _matches(terms: list[tuple[str, str]], *texts: str) -> bool:
+    haystack = search_text(" ".join(text for text in texts if text))
+    return all(word in haystack or stem in haystack for word, stem in terms)
 
 
 @dataclass
@@ -212,17 +221,22 @@ def directory_read(
 
 
 def directory_list(
-    *, read: DirectoryRead, query: str = "", directorate_id: int | None = None
+    *,
+    read: DirectoryRead,
+    query: str = "",
+    directorate_id: int | None = None,
+    language: str | None = None,
 ) -> DirectoryListing:
     """The directory narrowed to one directorate and to a text (names, titles, units) if
-    given, without a query. Text is compared through ``core.text.normalise``, as search does:
-    a municipality's directory is small enough to filter after one read."""
+    given, without a query. Text is compared as search compares it (``core.text``: normalised,
+    without diacritics, a word's stem in ``language`` also found): a municipality's directory
+    is small enough to filter after one read."""
     selected = next((page for page in read.choices if page.pk == directorate_id), None)
     pages = [selected] if selected else read.choices
     roles = read.roles
     if selected is not None:
         roles = [role for role in roles if role.directorate.pk == selected.pk]
-    terms = tokens(query)
+    terms = _filter_terms(query, language)
     if terms:
         roles = [
             role
@@ -233,6 +247,25 @@ def directory_list(
     return DirectoryListing(
         directorates=pages, choices=read.choices, roles=roles, selected=selected, query=query
     )
+
+
+def directorate_search_text(*, page: DirectoratePage) -> list[str]:
+    """What a directorate's page shows beyond its own fields and rows, for the site's search:
+    the people who hold positions in its unit and its sections today, with their job titles
+    and sections, in the page's language. A fixed number of queries."""
+    municipality = municipality_get_for_page(page=page)
+    if municipality is None or page.unit_id is None:
+        return []
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(municipality.time_zone))
+    by_id, _subtrees, positions, order = _organisation_of(municipality, [page], today, False)
+    top = by_id.get(page.unit_id)
+    if top is None or top.municipality_id != municipality.pk:
+        return []
+    with translation.override(page.locale.language_code):
+        return [
+            " ".join(filter(None, (role.person.name, role.title, role.unit and role.unit.name)))
+            for role in _roles_of(positions, top=top, order=order)
+        ]
 
 
 def directorate_page_list(*, under: Page | None = None) -> QuerySet[DirectoratePage]:

@@ -3,13 +3,19 @@ is found without this app naming the page types' models."""
 
 import datetime
 import functools
+import html
+import re
 from dataclasses import dataclass
 
 from django.db import models
 from modelcluster.models import get_all_child_relations
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 
 from municipium.core.http import whole_number
 
@@ -17,9 +23,20 @@ from .models import TEXT_LIMIT, Kind
 
 # A page type that is not a plain page says so itself, with a ``search_kind`` attribute that is
 # one of ``Kind``'s values (``search_kind = "news"``): the search names no other app's models.
+# A page type whose page shows more than its own fields and rows (a directorate's people) gives
+# that text with a ``search_extra_text()`` method that returns a list of strings.
 
 # Fields of the page types that are not text a reader searches for.
 SKIPPED_FIELD_TYPES = (models.SlugField, models.URLField)
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_text(source: str) -> str:
+    """The text of rich text as a reader sees it: each tag a space (so that the items of a list
+    or the cells of a table stay apart as words), entities as the characters they stand for."""
+    return html.unescape(_TAG.sub(" ", source))
 
 
 @dataclass(frozen=True)
@@ -44,16 +61,71 @@ def _own_fields(page: Page):
         yield field
 
 
+def _block_text(block, value) -> list[str]:
+    """The words a reader sees in a block: its text, a table's cells, recursing into structures,
+    lists and streams. Not what only the page's code or a screen reader reads: an image's alt
+    text, a choice (a heading's level), a chosen document's or page's fields, an embed's URL.
+    (Wagtail's ``get_searchable_content`` gives all of those.)"""
+    if value in (None, "") or isinstance(block, ImageBlock):
+        return []
+    if isinstance(block, blocks.StructBlock):
+        if not isinstance(value, blocks.StructValue):  # a block whose value is an object
+            return []
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            if name in value
+            for text in _block_text(child, value[name])
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in _block_text(block.child_block, item)]
+    if isinstance(block, blocks.StreamBlock):
+        return [text for child in value for text in _block_text(child.block, child.value)]
+    if isinstance(block, blocks.RichTextBlock) or isinstance(value, RichText):
+        return [html_text(value.source if isinstance(value, RichText) else str(value))]
+    if isinstance(block, TableBlock):
+        return [str(cell) for cell in block.get_searchable_content(value) if cell]
+    if isinstance(block, (blocks.CharBlock, blocks.TextBlock)) and block.search_index:
+        return [str(value)]
+    return []
+
+
 def _field_text(field, value) -> list[str]:
     if value in (None, ""):
         return []
-    if isinstance(field, (StreamField, RichTextField)):
-        return [text for text in field.get_searchable_content(value) if text]
+    if isinstance(field, StreamField):
+        return [text for text in _block_text(field.stream_block, value) if text.strip()]
+    if isinstance(field, RichTextField):
+        return [html_text(str(value))]
     if isinstance(field, SKIPPED_FIELD_TYPES) or field.choices:
         return []
     if isinstance(field, (models.CharField, models.TextField)):
         return [str(value)]
     return []
+
+
+def _text_fields(model) -> list:
+    """The fields of a page's row model (a service standard, a plan activity) that hold text a
+    reader sees."""
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if not field.is_relation and field.name not in {"id", "sort_order"}
+    ]
+
+
+def _rows_text(page: Page) -> list[str]:
+    """The text of the page's rows (a service standards table, a plan's activities, a list
+    of documents' titles), in their order: a query for each kind of row."""
+    parts = []
+    for relation in get_all_child_relations(type(page)):
+        fields = _text_fields(relation.related_model)
+        if not fields:
+            continue
+        for row in getattr(page, relation.get_accessor_name()).all():
+            for field in fields:
+                parts.extend(_field_text(field, getattr(row, field.name)))
+    return parts
 
 
 def _document_ids(field, value) -> set[int]:
@@ -113,6 +185,10 @@ def page_content(page: Page) -> PageContent:
         value = getattr(page, field.name)
         parts.extend(_field_text(field, value))
         document_ids |= _document_ids(field, value)
+    parts.extend(_rows_text(page))
+    extra = getattr(page, "search_extra_text", None)
+    if callable(extra):
+        parts.extend(extra())
     if page.search_description:
         parts.append(page.search_description)
     text = "\n".join(" ".join(part.split()) for part in parts)

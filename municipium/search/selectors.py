@@ -2,13 +2,15 @@
 text read from documents' files."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
-from municipium.core.text import tokens
+from municipium.core.formatting import localise_digits
+from municipium.core.text import search_tokens
 
 from .backends import Query, get_backend
 from .backends.base import last_page
@@ -62,11 +64,29 @@ class SearchResultPage:
         return self.number + 1
 
 
-def search_query_parse(text: str) -> Query:
-    """What a person typed, made into at most MAX_TERMS normalised words: quotes, operators,
-    wildcards and any other syntax are only separators."""
+# Written as they are whatever the language: an address's digits are not a number.
+_ADDRESS_OR_DIGITS = re.compile(r"\S+@\S+|\w+://\S+|www\.\S+|\d+")
+
+
+def site_digits(text: str, *, language: str) -> str:
+    """``text`` with its numbers written in ``language``'s digits (a phone number in Persian
+    digits on a Persian page), e-mail and web addresses left as they are."""
+    if localise_digits("0", language) == "0":
+        return text
+    return _ADDRESS_OR_DIGITS.sub(
+        lambda match: (
+            localise_digits(match.group(), language) if match.group().isdigit() else match.group()
+        ),
+        text,
+    )
+
+
+def search_query_parse(text: str, *, language: str | None = None) -> Query:
+    """What a person typed, made into at most MAX_TERMS words as the index holds them in
+    ``language`` (``core.text.search_tokens``): quotes, operators, wildcards and any other
+    syntax are only separators."""
     text = " ".join(text[:MAX_QUERY_LENGTH].split())
-    terms = tuple(dict.fromkeys(tokens(text)))[:MAX_TERMS]
+    terms = tuple(dict.fromkeys(search_tokens(text, language=language)))[:MAX_TERMS]
     return Query(text=text, terms=terms)
 
 
@@ -75,8 +95,9 @@ def search_result_list(
 ) -> SearchResultPage:
     """Page ``page_number`` of the results for ``text`` among ``site``'s things in ``language``;
     a page past the end gives the last page. Two queries with the database backend: the
-    candidates with their rank, and the page's entries."""
-    query = search_query_parse(text)
+    candidates with their rank, and the page's entries. Excerpts write digits as the
+    language does (Persian digits on a Persian page)."""
+    query = search_query_parse(text, language=language)
     found = get_backend().search(
         site=site,
         language=language,
@@ -85,7 +106,7 @@ def search_result_list(
         per_page=PER_PAGE,
         max_count=MAX_COUNT,
     )
-    pattern = highlighter(query)
+    pattern = highlighter(query, language=language)
     results = [
         SearchResult(
             kind=hit.kind,
@@ -93,7 +114,7 @@ def search_result_list(
             title_html=highlight(hit.title, pattern),
             url=hit.url,
             date=hit.date,
-            excerpt_html=excerpt(hit.text, pattern),
+            excerpt_html=excerpt(site_digits(hit.text, language=language), pattern),
         )
         for hit in found.hits
     ]

@@ -14,7 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
 from municipium.core.pages import HOME_PAGE_DEPTH
-from municipium.core.text import tokens
+from municipium.core.text import search_tokens
 from municipium.tenancy.selectors import home_page_list_for_site
 
 from .document_text import FileText, document_file_read
@@ -33,12 +33,13 @@ def document_key(document_id: int) -> str:
     return f"document:{document_id}"
 
 
-def normalised_fields(*, title: str, text: str) -> dict[str, str]:
-    """The columns the full-text index reads: the words of the title and of the text, normalised
-    by the one normaliser, separated by single spaces."""
+def normalised_fields(*, title: str, text: str, language: str | None = None) -> dict[str, str]:
+    """The columns the full-text index reads: the words of the title and of the text as the
+    search holds them (``core.text.search_tokens``: normalised, stemmed in ``language``,
+    without diacritics), separated by single spaces."""
     return {
-        "normalised_title": " ".join(tokens(title)),
-        "normalised_text": " ".join(tokens(text)),
+        "normalised_title": " ".join(search_tokens(title, language=language)),
+        "normalised_text": " ".join(search_tokens(text, language=language)),
     }
 
 
@@ -47,13 +48,15 @@ def entry_values(
     kind: str,
     title: str,
     url: str,
+    language: str | None,
     text: str = "",
     date=None,
     document_ids=(),
     text_limit: int = TEXT_LIMIT,
 ) -> dict:
     """Every column of an entry but its site, language and object: what bulk loaders build too.
-    A document's entry keeps more text (``text_limit``) than a page's: all of its words."""
+    ``language`` is the entry's, whose stemmer the index uses. A document's entry keeps more
+    text (``text_limit``) than a page's: all of its words."""
     title, text = title[:255], text[:text_limit]
     return {
         "kind": kind,
@@ -62,7 +65,7 @@ def entry_values(
         "date": date,
         "text": text,
         "document_ids": f" {' '.join(map(str, document_ids))} " if document_ids else "",
-        **normalised_fields(title=title, text=text),
+        **normalised_fields(title=title, text=text, language=language),
     }
 
 
@@ -86,7 +89,9 @@ def search_entry_put(
         object_key=object_key,
         defaults={
             "page": page,
-            **entry_values(kind=kind, title=title, url=url, text=text, date=date),
+            **entry_values(
+                kind=kind, title=title, url=url, language=language, text=text, date=date
+            ),
         },
     )
     return entry
@@ -134,6 +139,7 @@ def search_page_index(*, page: Page) -> SearchEntry | None:
                 kind=content.kind,
                 title=content.title,
                 url=url,
+                language=language,
                 text=content.text,
                 date=content.date,
                 document_ids=content.document_ids,
@@ -164,7 +170,9 @@ def _documents_sync(*, page: Page, site_id: int, language: str, ids) -> None:
     public = [document for document in documents if document.collection_id not in private]
     texts = document_text_get_for_documents(document_ids=[document.pk for document in public])
     values = {
-        document_key(document.pk): document_entry_values(document, text=texts.get(document.pk, ""))
+        document_key(document.pk): document_entry_values(
+            document, text=texts.get(document.pk, ""), language=language
+        )
         for document in public
     }
     _entries_put(entries, values=values, site_id=site_id, language=language, page=page)
@@ -204,13 +212,15 @@ def _private_collection_ids(collections: list[Collection]) -> set[int]:
     return {c.pk for c in collections if any(c.path.startswith(path) for path in paths)}
 
 
-def document_entry_values(document, *, text: str = "") -> dict:
-    """The columns of a document's entry: its title, file name and the text read from it."""
+def document_entry_values(document, *, text: str = "", language: str | None) -> dict:
+    """The columns of a document's entry: its title and the text read from it (not its file
+    name, which no reader looks for and which an excerpt must not show)."""
     return entry_values(
         kind=Kind.DOCUMENT,
         title=document.title,
         url=document.url,
-        text="\n".join(part for part in (document.title, document.filename, text) if part),
+        language=language,
+        text="\n".join(part for part in (document.title, text) if part),
         date=document.created_at,
         text_limit=DOCUMENT_TEXT_LIMIT,
     )
@@ -252,7 +262,7 @@ def search_page_forget(*, page_id: int) -> None:
 
 def document_text_update(*, document_id: int) -> DocumentText | None:
     """Read the text of a document's file if the file changed since it was read, keep it, and
-    put the document's title, file name and text in its entries of every site and language.
+    put the document's title and text in its entries of every site and language.
     Safe to run twice. A file that cannot be read is recorded as such, and its document is
     still found by its title. None if the document is gone."""
     document = (
@@ -287,12 +297,16 @@ def _document_text_save(
 
 @transaction.atomic
 def search_document_refresh(*, document, text: str = "") -> int:
-    """Put ``document``'s title, file name and ``text`` in its entries of every site and
-    language, or take them out if its collection is private now. Returns how many it had."""
+    """Put ``document``'s title and ``text`` in its entries of every site and language (each
+    stemmed in its language), or take them out if its collection is private now. Returns how
+    many it had."""
     entries = SearchEntry.objects.filter(kind=Kind.DOCUMENT, object_key=document_key(document.pk))
     if _private_collection_ids([document.collection]):
         return entries.delete()[0]
-    updated = entries.update(**document_entry_values(document, text=text))
+    updated = 0
+    for language in entries.values_list("language", flat=True).distinct():
+        values = document_entry_values(document, text=text, language=language)
+        updated += entries.filter(language=language).update(**values)
     if not updated:  # public again, or linked before its text was read: the pages say where
         search_linking_pages_index(document_ids=[document.pk])
     return updated

@@ -2,7 +2,16 @@ import unicodedata
 
 import pytest
 
-from municipium.core.text import IGNORABLE, equivalents, fold, normalise, tokens
+from municipium.core.text import (
+    IGNORABLE,
+    equivalents,
+    fold,
+    fold_letters,
+    normalise,
+    search_tokens,
+    search_word,
+    tokens,
+)
 
 ZWNJ = "\u200c"
 
@@ -118,3 +127,42 @@ def test_equivalents_list_what_a_normal_letter_was_written_as():
     assert equivalents("1") == {"1", "۱", "١"}
     assert equivalents("b") == {"b"}
     assert all(fold(character) == "" for character in IGNORABLE)
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("atolye", "atölye"), ("sef", "şef"), ("ozturk", "Öztürk"), ("cicek", "çiçek"),
+     ("dag", "dağ"), ("uzum", "üzüm"), ("istanbul", "İstanbul"), ("isik", "IŞIK"),
+     ("lodz", "Łódź"), ("swietlica", "świetlica"), ("zolw", "żółw")],
+)  # fmt: skip
+def test_search_words_typed_without_their_letters_are_the_written_ones(typed, written):
+    assert search_tokens(typed) == search_tokens(written) == [typed]
+
+
+def test_folding_leaves_other_scripts_alone():
+    assert fold_letters("آموزش و پرورش ۱۴۰۳") == "آموزش و پرورش ۱۴۰۳"
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("pl", ["kultura", "kultury", "kulturą", "Kultury"]),
+        ("pl", ["sekcja", "sekcje", "sekcji", "sekcjach"]),
+        ("tr", ["hizmet", "hizmeti", "hizmetleri"]),
+        ("tr", ["müdürlük", "müdürlüğü"]),
+        ("en", ["service", "services"]),
+    ],
+)
+def test_inflected_forms_have_one_search_word_in_their_language(language, words):
+    assert len({search_word(normalise(word), language) for word in words}) == 1
+
+
+def test_a_stem_too_short_to_tell_words_apart_keeps_the_word():
+    # Snowball's Turkish stems both "kurum" (institution) and "kurs" (course) near "kur".
+    assert search_tokens("kurum basın", language="tr") == ["kurum", "basin"]
+    assert search_word("kurs", "tr") != search_word("kurum", "tr")
+
+
+def test_a_language_without_a_stemmer_only_folds():
+    assert search_tokens("Kültürü", language="de") == ["kulturu"]
+    assert search_tokens("Kültürü", language="de-at") == ["kulturu"]

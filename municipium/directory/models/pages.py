@@ -213,6 +213,13 @@ class DirectoratePage(RoutablePageMixin, Page):
         verbose_name = _("directorate")
         verbose_name_plural = _("directorates")
 
+    def search_extra_text(self) -> list[str]:
+        """Its people, their job titles and sections, which its page shows: the site's search
+        finds the directorate by a person's name (``search.extract``)."""
+        from ..selectors import directorate_search_text
+
+        return directorate_search_text(page=self)
+
     def get_context(self, request, *args, **kwargs):
         from ..context import directorate_context
 

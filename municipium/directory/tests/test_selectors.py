@@ -80,12 +80,17 @@ def test_without_a_municipality_nobody_is_shown(staffed):
         ("arşiv", ["Gizem Tekin"]),  # a unit
         ("GİZEM", ["Gizem Tekin"]),  # Turkish dotted capital İ
         ("gizem TEKIN", ["Gizem Tekin"]),  # dotless capital I
+        ("arsiv", ["Gizem Tekin"]),  # typed without Turkish letters
+        ("mudur", ["Deniz Arslan"]),
+        ("müdürü", ["Deniz Arslan"]),  # an inflected form, by its stem
         ("nobody", []),
     ],
 )
 def test_the_directory_filters_by_name_title_or_unit(bornova, staffed, query, people):
     listing = directory_list(
-        read=directory_read(index=bornova.index, municipality=bornova, today=TODAY), query=query
+        read=directory_read(index=bornova.index, municipality=bornova, today=TODAY),
+        query=query,
+        language="tr",
     )
     assert [role.person.name for role in listing.roles] == people
 

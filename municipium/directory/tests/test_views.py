@@ -7,6 +7,7 @@ import io
 import json
 import re
 from unittest import mock
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -321,6 +322,15 @@ def test_the_directory_lists_directorates_and_people_and_filters_without_script(
     by_directorate = html_of(client, f"/tr/mudurlukler/?directorate={office.pk}")
     assert f'<option value="{office.pk}" selected>' in by_directorate
     assert "Park ve Bahçeler Müdürlüğü</a></h3>" not in by_directorate
+
+
+@pytest.mark.parametrize("query", ["ozturk", "OZTURK", "Öztürk", "selin ozt"])
+def test_the_directory_filter_finds_a_name_typed_without_turkish_letters(
+    client, office, bornova, query
+):
+    filtered = html_of(client, f"/tr/mudurlukler/?{urlencode({'q': query})}")
+    assert "Selin Öztürk" in filtered
+    assert "Deniz Arslan" not in filtered and "Barış Uçar" not in filtered
 
 
 def test_the_directory_shows_people_a_page_at_a_time(client, office, bornova, settings):

@@ -44,7 +44,16 @@ def test_saving_a_document_reads_its_text_and_a_page_linking_it_indexes_it(
     link(publish, bornova.homes["tr"], "kararlar", document)
     assert documents_found(bornova, "tr", "ruhsat") == [document.url]
     entry = SearchEntry.objects.get(kind=Kind.DOCUMENT)
-    assert entry.text.startswith(f"Karar 12\nkarar.pdf\n{IMAR}")
+    assert entry.text.startswith(f"Karar 12\n{IMAR}")
+
+
+def test_a_document_entry_and_its_excerpt_never_show_its_file_name(bornova, publish, upload, pdf):
+    document = upload("Karar 12", "karar-2025-imar.pdf", pdf(IMAR))
+    link(publish, bornova.homes["tr"], "kararlar", document)
+    entry = SearchEntry.objects.get(kind=Kind.DOCUMENT)
+    assert "karar-2025-imar" not in entry.text and "pdf" not in entry.normalised_text
+    found = search_result_list(site=bornova.site, language="tr", text="karar")
+    assert found.results and all(".pdf" not in r.excerpt_html for r in found.results)
 
 
 def test_a_text_read_after_the_page_was_published_reaches_the_entries_of_every_site(

@@ -210,7 +210,9 @@ LANGUAGES = [
     ("en", "English"),
 ]
 LANGUAGES_BIDI = ["fa"]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The project's catalogue first; then the Wagtail strings Wagtail's own catalogues lack (kept
+# apart so `make messages` never drops them; refreshed by scripts/wagtail_messages.py).
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "wagtail_locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

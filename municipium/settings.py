@@ -287,6 +287,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No third-party avatar service: staff without an uploaded avatar get Wagtail's own default image,
+# and the admin never sends their e-mail's hash to gravatar.com.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGIN_URL = "wagtailadmin_login"
 

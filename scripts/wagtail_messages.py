@@ -36,14 +36,19 @@ def _shipped_headers(language, domain):
 
 
 def _read(path, language):
+    """The project's catalogue by catalogue key, and its dates (kept, so a refresh that changes
+    nothing leaves the file as it was)."""
     from babel.messages.pofile import read_po
 
-    if not path.exists():
-        return {}
     from municipium.core.wagtail_i18n import catalogue_key
 
+    if not path.exists():
+        now = datetime.now(UTC)
+        return {}, now, now
     with path.open("rb") as po_file:
-        return {catalogue_key(message): message for message in read_po(po_file, locale=language)}
+        catalog = read_po(po_file, locale=language)
+    messages = {catalogue_key(message): message for message in catalog if message.id}
+    return messages, catalog.creation_date, catalog.revision_date
 
 
 def update(language, domain):
@@ -57,7 +62,7 @@ def update(language, domain):
     )
 
     path = WAGTAIL_LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
-    ours = _read(path, language)
+    ours, created, revised = _read(path, language)
     headers = _shipped_headers(language, domain)
     catalog = Catalog(
         locale=language,
@@ -66,7 +71,8 @@ def update(language, domain):
         fuzzy=False,
         last_translator="Municipium",
         language_team=f"Municipium <{language}>",
-        revision_date=datetime.now(UTC),
+        creation_date=created,
+        revision_date=revised,
         header_comment=(
             "# Wagtail's admin strings that Wagtail's own catalogue leaves untranslated.\n"
             "# Refreshed by scripts/wagtail_messages.py; compiled by make wagtail-messages."

@@ -7,7 +7,8 @@
 
 ``--update`` keeps the project's translations of strings Wagtail still lacks, adds the strings a
 new Wagtail brings with an empty msgstr (to translate, then ``make wagtail-messages``), and drops
-those Wagtail now translates itself. The Plural-Forms header is copied from Wagtail's shipped
+those Wagtail now translates itself, except our rewordings of Wagtail's own translations (marked
+with a ``# OVERRIDE: why`` translator comment; LOCALE_PATHS take precedence over the apps'). The Plural-Forms header is copied from Wagtail's shipped
 catalogue, so our entries merge into the same plural function as Wagtail's.
 """
 
@@ -22,6 +23,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "municipium.settings")
 
 LANGUAGES = ["fa", "tr", "pl"]
 DOMAINS = ["django", "djangojs"]
+# A translator comment marking a rewording of a string Wagtail's own catalogue translates (its
+# words differ from the admin's, or it lacks the zero-width non-joiner): kept by --update.
+OVERRIDE = "OVERRIDE"
 
 
 def _shipped_headers(language, domain):
@@ -51,6 +55,10 @@ def _read(path, language):
     return messages, catalog.creation_date, catalog.revision_date
 
 
+def _is_override(message):
+    return any(comment.startswith(OVERRIDE) for comment in message.user_comments)
+
+
 def update(language, domain):
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import write_po
@@ -59,6 +67,7 @@ def update(language, domain):
         WAGTAIL_LOCALE_DIR,
         catalogue_key,
         untranslated_messages,
+        wagtail_source_messages,
     )
 
     path = WAGTAIL_LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
@@ -83,7 +92,17 @@ def update(language, domain):
         ("Plural-Forms", headers["Plural-Forms"]),
         ("Content-Type", "text/plain; charset=UTF-8"),
     ]
-    for message in untranslated_messages(language=language, domain=domain, upstream_only=True):
+    wanted = untranslated_messages(language=language, domain=domain, upstream_only=True)
+    # Our rewordings of strings Wagtail does translate (a translator comment starting with
+    # OVERRIDE), kept for as long as Wagtail has the string.
+    source = wagtail_source_messages(domain=domain)
+    wanted_keys = {catalogue_key(message) for message in wanted}
+    wanted += [
+        source[key]
+        for key, message in ours.items()
+        if key in source and key not in wanted_keys and _is_override(message)
+    ]
+    for message in wanted:
         existing = ours.get(catalogue_key(message))
         string = existing.string if existing else ("",) * catalog.num_plurals
         if not message.pluralizable and not existing:
@@ -94,6 +113,7 @@ def update(language, domain):
             locations=message.locations,
             flags=[flag for flag in message.flags if flag != "fuzzy"],
             auto_comments=message.auto_comments,
+            user_comments=existing.user_comments if existing else (),
             context=message.context,
         )
     path.parent.mkdir(parents=True, exist_ok=True)

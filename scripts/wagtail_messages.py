@@ -8,8 +8,9 @@
 ``--update`` keeps the project's translations of strings Wagtail still lacks, adds the strings a
 new Wagtail brings with an empty msgstr (to translate, then ``make wagtail-messages``), and drops
 those Wagtail now translates itself, except our rewordings of Wagtail's own translations (marked
-with a ``# OVERRIDE: why`` translator comment; LOCALE_PATHS take precedence over the apps'). The Plural-Forms header is copied from Wagtail's shipped
-catalogue, so our entries merge into the same plural function as Wagtail's.
+with a ``# OVERRIDE: why`` translator comment; LOCALE_PATHS take precedence over the apps').
+The Plural-Forms header is copied from Wagtail's shipped catalogue, so our entries merge into
+the same plural function as Wagtail's.
 """
 
 import argparse

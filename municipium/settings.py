@@ -217,7 +217,9 @@ LANGUAGES = [
     ("en", "English"),
 ]
 LANGUAGES_BIDI = ["fa"]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The project's catalogue first; then the Wagtail strings Wagtail's own catalogues lack (kept
+# apart so `make messages` never drops them; refreshed by scripts/wagtail_messages.py).
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "wagtail_locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -325,6 +327,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No third-party avatar service: staff without an uploaded avatar get Wagtail's own default image,
+# and the admin never sends their e-mail's hash to gravatar.com.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGIN_URL = "wagtailadmin_login"
 

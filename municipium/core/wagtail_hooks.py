@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
@@ -25,3 +26,18 @@ def allow_page_cache(page, request, serve_args, serve_kwargs):
 
 def _given(value):
     return value
+
+
+# Help menu items that lead to Wagtail's guide (guide.wagtail.org/en/): it exists in English only.
+ENGLISH_ONLY_HELP_ITEMS = ("whats-new-in-wagtail-", "editor-guide")
+
+
+@hooks.register("construct_help_menu")
+def hide_english_only_help(request, menu_items):
+    """An editor whose admin speaks another language is not sent to English-only pages: Wagtail's
+    'What's new in Wagtail' and 'Editor Guide' appear only in an English admin."""
+    if (get_language() or "en").split("-")[0] == "en":
+        return
+    menu_items[:] = [
+        item for item in menu_items if not item.name.startswith(ENGLISH_ONLY_HELP_ITEMS)
+    ]

@@ -9,6 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from municipium.core import formatting
 from municipium.core.calendar_context import staff_calendar
@@ -109,7 +110,10 @@ def is_datetime(value) -> bool:
 @register.filter
 def staff_cell(value):
     """A table cell's value in the admin: dates and date-times in the staff member's calendar,
-    anything else unchanged."""
+    a yes-or-no field in words of the admin's language (never 'True'/'False'), anything else
+    unchanged. Columns that matter use Wagtail's BooleanColumn (an icon); this is the fallback."""
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, datetime.date):
         return _staff_text(value, "medium")
     return value

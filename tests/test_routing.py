@@ -84,7 +84,7 @@ def test_a_kept_path_follows_a_new_slug_a_move_and_a_deletion(client, bornova):
     history.refresh_from_db()
     history.move(bornova.homes["tr"], pos="last-child")
     moved = get(client, "/tr/hakkimizda/gecmis/")  # Wagtail leaves a redirect behind
-    assert (moved.status_code, moved["Location"]) == (301, "http://bornova.localhost/tr/gecmis/")
+    assert (moved.status_code, moved["Location"]) == (301, "/tr/gecmis/")
     assert get(client, "/tr/gecmis/").status_code == 200
     Page.objects.get(pk=history.pk).delete()
     assert get(client, "/tr/gecmis/").status_code == 404

@@ -84,6 +84,7 @@ class MunicipalityRootPage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["portal.HomePage"]
     preview_modes = []
+    base_form_class = MunicipalPageForm
 
     class Meta:
         verbose_name = _("municipality's pages")

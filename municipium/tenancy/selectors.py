@@ -19,6 +19,7 @@ from wagtail.models import (
 )
 
 from municipium.core import audit
+from municipium.core.http import whole_number
 from municipium.core.routing import HomeRef
 
 from . import clock
@@ -337,9 +338,9 @@ def language_query_translate(*, query, language: str):
     its id (the directory's and the news listing's ``directorate``) names that page's
     translation instead, or is dropped when it has none. No query unless such a filter is set."""
     query = query.copy()
-    value = query.get("directorate", "")
-    if value.isdigit():
-        source = Page.objects.filter(pk=int(value)).values("translation_key")[:1]
+    value = whole_number(query.get("directorate"))
+    if value is not None:
+        source = Page.objects.filter(pk=value).values("translation_key")[:1]
         target = (
             Page.objects.filter(translation_key__in=source, locale__language_code=language)
             .values_list("pk", flat=True)

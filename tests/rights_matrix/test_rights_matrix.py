@@ -14,9 +14,11 @@ still: when the fix is merged, the entry fails, and is to be removed.
 """
 
 import html
+import re
 from urllib.parse import quote, unquote
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.signals import request_finished
@@ -47,62 +49,45 @@ METHODS = ("get", "post")
 
 # Leaks that other parts of issue 8 fix, by (method, role, route): each is asserted to leak
 # still, so that merging the fix fails its entry here and the entry is removed.
-PART_1 = "issue 8 part 1 (media files)"
 PART_2 = "issue 8 part 2 (the admin's page explorer, choosers, reports, tags, workflows)"
 SIGNED_IN = ("editor", "director")
 KNOWN_LEAKS: dict[tuple[str, str, str], str] = {
-    # Every uploaded file on every host, private collections included.
+    # Fixed and removed from here when merged: /media/ and /documents/ (part 1), the explorer,
+    # the page chooser, the page types and workflow reports, tag autocompletion (part 2).
+    #
+    # The page chooser shows a directorate's editor the other directorates' pages of their own
+    # municipality (public pages, which they may link to): a sibling's title, not another
+    # municipality's. To decide whether a directorate editor should browse only their branch.
     **{
-        (method, role, route): PART_1
-        for method in METHODS
-        for role in ROLES
-        for route in ("^media/(?P<path>.*)$", "documents/^(\\d+)/(.*)$")
-    },
-    # The page chooser browses and searches every site's pages and returns them by id.
-    **{
-        ("get", role, route): PART_2
-        for role in SIGNED_IN
+        ("get", "director", route): PART_2
         for route in (
-            "admin/choose-page/",
             "admin/choose-page/<int:parent_page_id>/",
             "admin/choose-page/chosen-multiple/",
-            "admin/choose-page/search/",
         )
     },
-    # The explorer shows another municipality's page, its children and its ancestors, and
-    # the page listings' "edited by" filter names every editor of the installation.
-    **{
-        ("get", "editor", route): PART_2
-        for route in (
-            "admin/pages/",
-            "admin/pages/<int:parent_page_id>/",
-            "admin/pages/<int:parent_page_id>/results/",
-        )
-    },
+    # Still open (part 2): the page listings' "edited by" filter names every editor of the
+    # installation, the move confirmation names the page and its destination, the workflow
+    # task chooser lists every municipality's tasks, and the page types report shows a
+    # directorate's editor the sibling directorates' pages.
     **{
         ("get", role, route): PART_2
         for role in SIGNED_IN
         for route in (
             "admin/forms/",
             "admin/pages/usage/<slug:content_type_app_name>/<slug:content_type_model_name>/",
-            # The move confirmation names the page and its destination.
             "admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/",
-            # Reports: page types' usage (counts and titles), workflows and their tasks.
-            "admin/reports/page-types-usage/",
-            "admin/reports/page-types-usage/results/",
-            "admin/reports/workflow/",
-            "admin/reports/workflow_tasks/",
-            # Workflow tasks of every municipality in the task chooser.
             "admin/workflows/task_chooser/",
             "admin/workflows/task_chooser/results/",
-            "admin/workflows/task_chooser/<int:task_id>/",
         )
     },
     **{
-        (method, role, route): PART_2
+        ("get", "director", route): PART_2
+        for route in ("admin/reports/page-types-usage/", "admin/reports/page-types-usage/results/")
+    },
+    **{
+        (method, role, "admin/workflows/task_chooser/<int:task_id>/"): PART_2
         for method in METHODS
         for role in SIGNED_IN
-        for route in ("admin/tag-autocomplete/", "admin/workflows/task_chooser/<int:task_id>/")
     },
     # The workflow's cancellation confirmation names another municipality's task.
     **{
@@ -190,7 +175,13 @@ def _text(response, path: str) -> str:
         request_finished.connect(close_old_connections)
     text = body.decode("utf-8", "replace")
     text += response.get("Location", "") + response.get("Content-Disposition", "")
-    for echo in sorted({path, quote(path), quote(path, safe=""), unquote(path)}, key=len)[::-1]:
+    # The same path in the site's other languages too: a 404 page's language switcher links
+    # to the address asked for, in each language.
+    paths = {path} | {
+        re.sub(r"^/[a-z]{2}/", f"/{code}/", path) for code, _name in settings.LANGUAGES
+    }
+    echoes = {form for p in paths for form in (p, quote(p), quote(p, safe=""), unquote(p))}
+    for echo in sorted(echoes, key=len)[::-1]:
         text = text.replace(echo, "").replace(html.escape(echo), "")
     return text.lower()
 

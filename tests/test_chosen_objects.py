@@ -7,6 +7,7 @@ models (fields, inline panels' rows, StreamField blocks, rich text), so a field 
 tomorrow fails ``test_every_field_that_chooses_an_object_is_tried`` until it is tried here."""
 
 import datetime
+import json
 from types import SimpleNamespace
 
 import pytest
@@ -436,7 +437,12 @@ def _refusals(fields) -> list[str]:
                 for pk in value
             ),
         ]
-    return [escape(message) for message in messages]
+    # As HTML, and as the JSON in which a StreamField block's errors reach the page.
+    return (
+        [escape(message) for message in messages]
+        + [escape(json.dumps(message)[1:-1]) for message in messages]
+        + [json.dumps(message)[1:-1] for message in messages]
+    )
 
 
 @pytest.mark.parametrize("case", sorted(CASES), ids="/".join)

@@ -4,6 +4,7 @@ only the address the server sees (or the header the operator names) is counted."
 
 import datetime
 import os
+import re
 import subprocess
 import sys
 
@@ -11,6 +12,10 @@ import pytest
 from axes.models import AccessAttempt
 from django.core import mail
 from django.test import override_settings
+from django.utils import translation
+from django.utils.html import escape
+
+from municipium.accounts.throttle import lockout_message
 
 from .conftest import PASSWORD, fail, member, sign_in
 
@@ -38,7 +43,9 @@ def test_the_locked_out_answer_is_wagtails_sign_in_page_with_the_message(client,
     *_, last = [sign_in(client, "clerk-bornova", "wrong") for _ in range(5)]
     html = last.content.decode()
     assert last.status_code == 429
-    assert LOCKED in html and "15 minutes" in html
+    language = re.search(r'<html lang="([^"]+)"', html)[1]  # the admin's language
+    with translation.override(language):
+        assert escape(lockout_message()) in html
     assert 'class="login-form"' in html  # the form, to try again later
     assert "Please enter a correct" not in html
 

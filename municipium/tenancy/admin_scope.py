@@ -12,17 +12,29 @@ Wagtail's on the same addresses (``admin_urls``, listed first in the project's u
 - the page types usage report: counts, last edited pages and sites of the user's pages only;
 - the workflow reports: states of the user's pages, and the filters' workflows, tasks and
   requesters of those only;
-- tag autocompletion: tags used on pages, images or documents the user may see.
+- tag autocompletion: tags used on pages, images or documents the user may see;
+- the page listings (the explorer, a page type's pages, the forms): their "owner", "edited
+  by" and "site" filters offer only people who work for the user's municipalities and their
+  sites;
+- a page's move confirmation and a workflow's cancellation confirmation: a page (or a
+  destination) of another municipality is a 404;
+- the workflow task chooser: tasks of workflows used on the user's pages, or whose groups work
+  for their municipalities;
+- the external link chooser: an address is recognised as a page only on the user's sites, and
+  a form without an address is the form's error, not a 500.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Paginator
 from django.db.models import CharField, Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Lower
 from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
 from taggit.models import Tag, TaggedItem
+from wagtail.admin.forms.choosers import ExternalLinkChooserForm, URLOrAbsolutePathField
 from wagtail.admin.site_summary import PagesSummaryItem
-from wagtail.admin.views import chooser
+from wagtail.admin.views import chooser, workflows
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
@@ -38,12 +50,20 @@ from wagtail.admin.views.reports.workflows import (
     WorkflowTasksView,
     WorkflowView,
 )
+from wagtail.admin.views.workflows import TaskChooserSearchForm, get_task_chosen_response
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site, Task, Workflow, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
-from .selectors import municipality_list_for_user, page_filter_for_admin
+from .selectors import (
+    municipality_list_for_user,
+    page_filter_for_admin,
+    site_list_for_admin,
+    staff_user_list_for_admin,
+    workflow_task_list_for_admin,
+)
 
 TAGS_AUTOCOMPLETE_LIMIT = 10  # as Wagtail's
 
@@ -52,17 +72,48 @@ def page_is_visible(*, user, page_id) -> bool:
     return Page.objects.filter(page_filter_for_admin(user=user), pk=page_id).exists()
 
 
-def page_scoped(view, *, kwarg: str):
-    """``view`` for a page of the user's municipalities only: another's is a 404. Anyone not
-    signed in gets Wagtail's own answer (the login page)."""
+def page_scoped(view, *, kwarg: str, also: tuple[str, ...] = ()):
+    """``view`` for a page of the user's municipalities only (the page named by the URL's
+    ``kwarg``, and by each of ``also``): another's is a 404. Anyone not signed in gets
+    Wagtail's own answer (the login page)."""
 
     def scoped_view(request, *args, **kwargs):
         user = request.user
-        if user.is_authenticated and not page_is_visible(user=user, page_id=kwargs[kwarg]):
+        if user.is_authenticated and not all(
+            page_is_visible(user=user, page_id=kwargs[name]) for name in (kwarg, *also)
+        ):
             raise Http404
         return view(request, *args, **kwargs)
 
     return scoped_view
+
+
+# Page listings' filters ---------------------------------------------------------------------
+
+
+class ScopedPageFilterSetMixin:
+    """A page listing's filters (Wagtail's ``PageFilterSet``) offer only the people who work
+    for the user's municipalities as owners and editors, and only their sites."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        if user is None or user.is_superuser:
+            return
+        fields = self.form.fields
+        for name in ("owner", "edited_by"):
+            if name in fields:
+                staff = staff_user_list_for_admin(user=user).values("pk")
+                fields[name].queryset = fields[name].queryset.filter(pk__in=staff)
+        if "site" in fields:
+            sites = site_list_for_admin(user=user).values("pk")
+            fields["site"].queryset = fields["site"].queryset.filter(pk__in=sites)
+
+
+def page_filterset_scoped(filterset_class):
+    """``filterset_class`` (a ``PageFilterSet``) with its filters scoped."""
+    name = f"Scoped{filterset_class.__name__}"
+    return type(name, (ScopedPageFilterSetMixin, filterset_class), {})
 
 
 class ScopedChosenMultipleView(chooser.ChosenMultipleView):
@@ -98,7 +149,12 @@ class ScopedPageTypesUsageReportView(PageTypesUsageReportView):
         if visible == Q():
             return queryset
         data = self.filters.form.cleaned_data if self.filters is not None else {}
-        pages = Page.objects.filter(visible, depth__gt=1)
+        # Only the pages the user may edit: a directorate's editor counts their directorate's
+        # pages, not the sibling directorates' of the same municipality.
+        editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+            self.request.user, ["change"]
+        )
+        pages = Page.objects.filter(visible, depth__gt=1, pk__in=editable.values("pk"))
         if language_code := data.get("page_locale"):
             pages = pages.filter(locale__language_code=language_code)
         if site_root_path := data.get("site"):
@@ -276,3 +332,79 @@ def scoped_page_bulk_actions() -> list[type[BulkAction]]:
         type(f"Scoped{action.__name__}", (ScopedPageBulkActionMixin, action), {})
         for action in (DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction)
     ]
+
+
+# The workflow task chooser ------------------------------------------------------------------
+
+
+class ScopedTaskChooserMixin:
+    """The task chooser's listing (Wagtail's ``get_task_listing_context_data``) over the tasks
+    the user may see (``selectors.workflow_task_list_for_admin``)."""
+
+    def get_task_listing_context_data(self):
+        search_form = TaskChooserSearchForm(
+            self.request.GET, task_type_choices=self.get_task_type_filter_choices()
+        )
+        visible = workflow_task_list_for_admin(user=self.request.user).values("pk")
+        tasks = all_tasks = search_form.task_model.objects.filter(
+            active=True, pk__in=visible
+        ).order_by(Lower("name"))
+        q = ""
+        if search_form.is_searching():
+            q = search_form.cleaned_data["q"]
+            tasks = tasks.filter(name__icontains=q)
+        paginator = Paginator(tasks, per_page=10)
+        return {
+            "search_form": search_form,
+            "tasks": paginator.get_page(self.request.GET.get("p")),
+            "all_tasks": all_tasks,
+            "query_string": q,
+            "can_create": self.can_create,
+        }
+
+
+class ScopedTaskChooserView(ScopedTaskChooserMixin, workflows.TaskChooserView):
+    pass
+
+
+class ScopedTaskChooserResultsView(ScopedTaskChooserMixin, workflows.TaskChooserResultsView):
+    pass
+
+
+def task_chosen(request, task_id):
+    """Wagtail's ``task_chosen`` for a task the user may see; another is a 404."""
+    task = get_object_or_404(workflow_task_list_for_admin(user=request.user), pk=task_id)
+    return get_task_chosen_response(request, task)
+
+
+# The external link chooser ------------------------------------------------------------------
+
+
+class AddressField(URLOrAbsolutePathField):
+    """Wagtail's URL field, for which a missing address is empty (and so required), not an
+    ``AttributeError``."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return ""
+        return super().to_python(value)
+
+
+class ExternalLinkForm(ExternalLinkChooserForm):
+    url = AddressField(required=True, label=ExternalLinkChooserForm.base_fields["url"].label)
+
+
+class ScopedExternalLinkView(chooser.ExternalLinkView):
+    """Wagtail's external link chooser, which turns an address of a page into a link to that
+    page (and names it by its draft title), looking only at the user's sites: an address on
+    another municipality's site stays an external link."""
+
+    form_class = ExternalLinkForm
+
+    def post(self, request):
+        sites = site_list_for_admin(user=request.user).values_list("pk", flat=True)
+        allowed = set(sites)
+        request._wagtail_cached_site_root_paths = [
+            root for root in Site.get_site_root_paths() if root.site_id in allowed
+        ]
+        return super().post(request)

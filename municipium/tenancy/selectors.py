@@ -5,6 +5,7 @@ import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
@@ -16,6 +17,7 @@ from wagtail.models import (
     Page,
     PageViewRestriction,
     Site,
+    Task,
 )
 
 from municipium.core import audit
@@ -287,6 +289,36 @@ def page_filter_for_admin(*, user) -> Q:
     for path in roots:
         visible |= Q(path__startswith=path)
     return visible
+
+
+def staff_user_list_for_admin(*, user) -> QuerySet:
+    """The users who work for the municipalities ``user`` works for (members of one of their
+    staff groups): whom the admin may name to ``user`` in a filter. A superuser's are all."""
+    users = get_user_model().objects.all()
+    if user.is_superuser:
+        return users
+    municipalities = municipality_list_for_user(user=user)
+    return users.filter(groups__municipalities__in=municipalities).distinct()
+
+
+def site_list_for_admin(*, user) -> QuerySet[Site]:
+    """The sites of the municipalities ``user`` works for (every site for a superuser)."""
+    if user.is_superuser:
+        return Site.objects.all()
+    return Site.objects.filter(municipality__in=municipality_list_for_user(user=user))
+
+
+def workflow_task_list_for_admin(*, user) -> QuerySet[Task]:
+    """The workflow tasks ``user`` may see and choose: those of the workflows used on pages
+    they may see, and those whose groups (a group approval task's) work for one of their
+    municipalities. Every task for a superuser."""
+    tasks = Task.objects.all()
+    if user.is_superuser:
+        return tasks
+    pages = Page.objects.filter(page_filter_for_admin(user=user)).values("pk")
+    used = Q(workflow_tasks__workflow__workflow_pages__page__in=pages)
+    owned = Q(groupapprovaltask__groups__municipalities__in=municipality_list_for_user(user=user))
+    return tasks.filter(pk__in=tasks.filter(used | owned).values("pk"))
 
 
 def page_list_for_admin(*, user) -> QuerySet[Page]:

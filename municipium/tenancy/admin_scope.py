@@ -9,7 +9,9 @@ Wagtail's on the same addresses (``admin_urls``, listed first in the project's u
 
 - a page shown as the explorer's or the page chooser's parent, and the pages the chooser
   returns as chosen: a page of another municipality is a 404;
-- the page types usage report: counts, last edited pages and sites of the user's pages only;
+- the page types usage report: counts, last edited pages and sites of the pages the user may
+  edit only;
+- the locked pages report: its "locked by" filter offers only the user's municipalities' staff;
 - the workflow reports: states of the user's pages, and the filters' workflows, tasks and
   requesters of those only;
 - tag autocompletion: tags used on pages, images or documents the user may see;
@@ -40,6 +42,10 @@ from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
+from wagtail.admin.views.reports.locked_pages import (
+    LockedPagesReportFilterSet,
+    LockedPagesView,
+)
 from wagtail.admin.views.reports.page_types_usage import (
     PageTypesUsageReportFilterSet,
     PageTypesUsageReportView,
@@ -166,6 +172,25 @@ class ScopedPageTypesUsageReportView(PageTypesUsageReportView):
             count=Count("pages", filter=Q(pages__in=pages.values("pk"))),
             last_edited_page_id=Subquery(latest.values("pk")[:1]),
         ).order_by("-count", "app_label", "model")
+
+
+# The locked pages report ------------------------------------------------------------------
+
+
+class ScopedLockedPagesReportFilterSet(LockedPagesReportFilterSet):
+    """The "locked by" filter offers only people who work for the user's municipalities."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self.request, "user", None)
+        if user is not None and not user.is_superuser:
+            field = self.form.fields["locked_by"]
+            staff = staff_user_list_for_admin(user=user).values("pk")
+            field.queryset = field.queryset.filter(pk__in=staff)
+
+
+class ScopedLockedPagesView(LockedPagesView):
+    filterset_class = ScopedLockedPagesReportFilterSet
 
 
 # The workflow reports ----------------------------------------------------------------------

@@ -14,6 +14,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from .admin_scope import (
     ScopedChosenMultipleView,
     ScopedExternalLinkView,
+    ScopedLockedPagesView,
     ScopedPageTypesUsageReportView,
     ScopedTaskChooserResultsView,
     ScopedTaskChooserView,
@@ -84,6 +85,8 @@ _urlpatterns = [
         "admin/reports/page-types-usage/results/",
         ScopedPageTypesUsageReportView.as_view(results_only=True),
     ),
+    path("admin/reports/locked/", ScopedLockedPagesView.as_view()),
+    path("admin/reports/locked/results/", ScopedLockedPagesView.as_view(results_only=True)),
     path("admin/reports/workflow/", ScopedWorkflowView.as_view()),
     path("admin/reports/workflow/results/", ScopedWorkflowView.as_view(results_only=True)),
     path("admin/reports/workflow_tasks/", ScopedWorkflowTasksView.as_view()),

@@ -208,6 +208,10 @@ def _other_municipality():
         date=datetime.datetime(2026, 1, 15, 9, tzinfo=datetime.UTC),
     )  # fmt: skip
     news_article_relations_set(article=article, tags=[f"{OTHER}-tag"], directorates=[directorate])
+    # Locked by the other municipality's editor: the locked pages report must not name them.
+    NewsArticlePage.objects.filter(pk=article.pk).update(
+        locked=True, locked_by=editor, locked_at=now
+    )
     page_restriction = PageViewRestriction.objects.create(
         page=article, restriction_type="password", password="secret"
     )

@@ -207,3 +207,104 @@ def test_bulk_action_on_another_municipality_changes_nothing(client, editor, tow
     assert response.status_code == 404
     bumehen.article.refresh_from_db()
     assert bumehen.article.live
+
+
+@pytest.fixture
+def bumehen_writer(towns):
+    """Bumehen's editor, owner and last editor of Bumehen's article, who locked it."""
+    bumehen = towns[2]
+    writer = get_user_model().objects.get(username=staff_ensure(bumehen))
+    article = bumehen.article
+    article.owner = writer
+    article.save_revision(user=writer, log_action=True)
+    Page.objects.filter(pk=article.pk).update(owner=writer, locked=True, locked_by=writer)
+    return writer
+
+
+def test_page_listings_filters_name_nobody_and_no_site_of_another_municipality(
+    client, editor, towns, bumehen_writer
+):
+    bornova = towns[0]
+    bornova.article.save_revision(user=editor, log_action=True)
+    branch = bornova.homes["tr"].get_parent()
+    for url in (
+        f"/admin/pages/{branch.pk}/",
+        f"/admin/pages/{bornova.homes['tr'].pk}/",
+        "/admin/pages/usage/news/newsarticlepage/",
+        "/admin/forms/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert bumehen_writer.username not in text(response), url
+        assert "bumehen.localhost" not in text(response), url
+    # Bornova's own editor is still offered as an editor of Bornova's pages.
+    assert editor.username in text(client.get(f"/admin/pages/{branch.pk}/"))
+
+
+def test_locked_pages_report_names_nobody_of_another_municipality(
+    client, editor, towns, bumehen_writer
+):
+    from django.contrib.auth.models import Permission
+    from wagtail.models import GroupPagePermission
+
+    unlock = Permission.objects.get(codename="unlock_page")
+    for group in editor.groups.all():
+        GroupPagePermission.objects.create(
+            group=group, page=towns[0].homes["tr"].get_parent(), permission=unlock
+        )
+    response = client.get("/admin/reports/locked/")
+    assert response.status_code == 200
+    assert bumehen_writer.username not in text(response)
+    assert SECRET not in text(response)
+
+
+def test_external_link_to_another_municipalitys_page_stays_an_external_link(client, editor, towns):
+    bornova, _sisli, bumehen = towns
+    bumehen.article.title = "Bumehen unpublished title"
+    bumehen.article.save_revision()
+    url = "/admin/choose-external-link/"
+    foreign = client.post(url, {"external-link-chooser-url": bumehen.article.full_url})
+    assert foreign.status_code == 200
+    assert foreign.json()["step"] == "external_link_chosen"
+    assert foreign.json()["result"]["url"] == bumehen.article.full_url
+    assert "Bumehen unpublished title" not in text(foreign)
+    own = client.post(url, {"external-link-chooser-url": bornova.article.full_url})
+    assert own.json()["result"]["id"] == bornova.article.pk
+
+
+def test_external_link_without_an_address_is_the_forms_error(client, editor, towns):
+    response = client.post("/admin/choose-external-link/", {"title": "no address"})
+    assert response.status_code == 200
+    assert response.json()["step"] == "external_link"
+    assert "error" in response.json()["html"]
+
+
+def test_task_chooser_offers_only_tasks_of_the_users_municipalities(client, editor, towns):
+    bumehen = towns[2]
+    foreign = GroupApprovalTask.objects.create(name="Bumehen approval")
+    workflow = Workflow.objects.create(name="Bumehen moderation")
+    WorkflowTask.objects.create(workflow=workflow, task=foreign, sort_order=0)
+    workflow.workflow_pages.create(page=bumehen.news["fa"])
+    own = GroupApprovalTask.objects.create(name="Bornova approval")
+    own.groups.set(editor.groups.all())
+    for url in ("/admin/workflows/task_chooser/", "/admin/workflows/task_chooser/results/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Bumehen approval" not in text(response), url
+        assert "Bornova approval" in text(response), url
+    assert client.get(f"/admin/workflows/task_chooser/{foreign.pk}/").status_code == 404
+    assert client.get(f"/admin/workflows/task_chooser/{own.pk}/").status_code == 200
+
+
+def test_move_and_cancellation_confirmations_refuse_another_municipalitys_pages(
+    client, editor, towns
+):
+    bornova, _sisli, bumehen = towns
+    for url in (
+        f"/admin/pages/{bumehen.article.pk}/move/{bornova.news['tr'].pk}/confirm/",
+        f"/admin/pages/{bornova.article.pk}/move/{bumehen.news['fa'].pk}/confirm/",
+        f"/admin/pages/workflow/confirm_cancellation/{bumehen.article.pk}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert SECRET not in text(response) and "Bumehen" not in text(response), url

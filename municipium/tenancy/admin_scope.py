@@ -22,8 +22,7 @@ Wagtail's on the same addresses (``admin_urls``, listed first in the project's u
   destination) of another municipality is a 404;
 - the workflow task chooser: tasks of workflows used on the user's pages, or whose groups work
   for their municipalities;
-- the external link chooser: an address is recognised as a page only on the user's sites, and
-  a form without an address is the form's error, not a 500.
+- the external link chooser: a form without an address is the form's error, not a 500.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -419,17 +418,10 @@ class ExternalLinkForm(ExternalLinkChooserForm):
     url = AddressField(required=True, label=ExternalLinkChooserForm.base_fields["url"].label)
 
 
-class ScopedExternalLinkView(chooser.ExternalLinkView):
-    """Wagtail's external link chooser, which turns an address of a page into a link to that
-    page (and names it by its draft title), looking only at the user's sites: an address on
-    another municipality's site stays an external link."""
+class CheckedExternalLinkView(chooser.ExternalLinkView):
+    """Wagtail's external link chooser with a form for which a missing address is the form's
+    error. (Its turning an address into a link to a page, named by its draft title, routes
+    through the request's own site (``core.routing``): another municipality's address stays an
+    external link.)"""
 
     form_class = ExternalLinkForm
-
-    def post(self, request):
-        sites = site_list_for_admin(user=request.user).values_list("pk", flat=True)
-        allowed = set(sites)
-        request._wagtail_cached_site_root_paths = [
-            root for root in Site.get_site_root_paths() if root.site_id in allowed
-        ]
-        return super().post(request)

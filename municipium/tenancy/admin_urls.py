@@ -12,8 +12,8 @@ from wagtail.contrib.forms.views import FormPageFilterSet, FormPagesListView
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from .admin_scope import (
+    CheckedExternalLinkView,
     ScopedChosenMultipleView,
-    ScopedExternalLinkView,
     ScopedLockedPagesView,
     ScopedPageTypesUsageReportView,
     ScopedTaskChooserResultsView,
@@ -97,7 +97,7 @@ _urlpatterns = [
     path("admin/workflows/task_chooser/", ScopedTaskChooserView.as_view()),
     path("admin/workflows/task_chooser/results/", ScopedTaskChooserResultsView.as_view()),
     path("admin/workflows/task_chooser/<int:task_id>/", task_chosen),
-    path("admin/choose-external-link/", ScopedExternalLinkView.as_view()),
+    path("admin/choose-external-link/", CheckedExternalLinkView.as_view()),
     path("admin/tag-autocomplete/", tag_autocomplete),
     path("admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/", tag_autocomplete),
 ]

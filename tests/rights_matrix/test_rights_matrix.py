@@ -66,7 +66,7 @@ EXPECTED_ERRORS = {"admin/failwhale/"}
 
 # Errors that are no leak but a 500 on odd input, by (method, role, route), with who fixes them.
 # None is left: the external link chooser's missing address is the form's error
-# (tenancy.admin_scope.ScopedExternalLinkView).
+# (tenancy.admin_scope.CheckedExternalLinkView).
 KNOWN_ERRORS: dict[tuple[str, str, str], str] = {}
 
 # What a forged POST sends: a plausible change of any form's usual fields.

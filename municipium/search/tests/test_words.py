@@ -212,3 +212,13 @@ def test_excerpts_write_digits_as_the_site_does(bumehen, publish):
     assert "021" not in html
     # Typed in either digits, the number is found and marked.
     assert "<mark>۷۶۵۴</mark>" in str(found(bumehen, "fa", "7654")[0].excerpt_html)
+
+
+def test_result_titles_write_digits_as_the_site_does(bumehen, bornova, publish):
+    publish(bumehen.homes["fa"], "budje", "بودجه سال 1405", "بودجه شهرداری تصویب شد.")
+    title = str(found(bumehen, "fa", "بودجه")[0].title_html)
+    assert title == "<mark>بودجه</mark> سال ۱۴۰۵" and "1405" not in title
+    # Typed in Latin digits, the number is found and marked in the title's own digits.
+    assert str(found(bumehen, "fa", "1405")[0].title_html) == "بودجه سال <mark>۱۴۰۵</mark>"
+    publish(bornova.homes["tr"], "butce", "2026 bütçesi", "Bütçe kabul edildi.")
+    assert str(found(bornova, "tr", "bütçesi")[0].title_html) == "2026 <mark>bütçesi</mark>"

@@ -342,3 +342,4 @@ def test_an_article_without_a_raster_picture_shares_the_municipalitys_png(
         assert len(image) == 1 and image[0].startswith("https://bumehen.localhost/share.png?g=")
         assert meta(html, "og:image:type") == ["image/png"]
         assert fetch_png(client, image[0], "bumehen.localhost").size == (1200, 630)
+        assert '<meta name="twitter:card" content="summary_large_image">' in html

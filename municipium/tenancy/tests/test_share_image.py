@@ -58,6 +58,8 @@ def test_the_home_page_shares_a_png_of_1200_by_630_at_an_https_address(client, b
     assert (og["og:image:type"], og["og:image:width"], og["og:image:height"]) == (
         "image/png", "1200", "630",
     )  # fmt: skip
+    # X shows the picture large only when asked to (it reads og:image otherwise).
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
     picture = fetch_png(client, og["og:image"], "bumehen.localhost")
     assert (picture.format, picture.size) == ("PNG", (1200, 630))
     assert picture.convert("RGB").getpixel((5, 5)) == (0x14, 0x53, 0x2D)  # the brand colour

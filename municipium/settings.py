@@ -322,6 +322,9 @@ else:
         "MUNICIPIUM_DOCUMENTS_DELIVERY must be django, nginx or storage, "
         f"not {MUNICIPIUM_DOCUMENTS_DELIVERY!r}."
     )
+# Wagtail's image formats and SVG (a municipality's logo): SVG renditions stay SVG and are
+# served so that they run no script (core.views.media_image, docs/security.md).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

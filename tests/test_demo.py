@@ -1,6 +1,7 @@
 """The demo: five seed institutions as sites, loaded twice without duplicates."""
 
 import re
+from urllib.parse import unquote
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -53,7 +54,7 @@ def test_the_demo_loads_twice_without_duplicates_and_every_site_answers(client):
             assert f'<html lang="{language}"' in html
             assert 'class="card' in html  # highlights, news or directorates, no placeholder
     memorandum = client.get(
-        "/fa/news/tafahomnameh-amoozesh-parvaresh/", HTTP_HOST="bumehen.localhost"
+        "/fa/اخبار/tafahomnameh-amoozesh-parvaresh/", HTTP_HOST="bumehen.localhost"
     )
     assert "۱۷ دی ۱۴۰۱" in memorandum.content.decode()
     for municipality in Municipality.objects.all():
@@ -148,3 +149,49 @@ def test_the_demo_finds_words_as_residents_type_them(client):
         if title not in _text(client.get(f"/{language}/search/", {"q": query}, HTTP_HOST=host))
     ]
     assert missed == []
+
+
+# English words an address of a Turkish, Persian or Polish page must not carry.
+ENGLISH_SLUG_WORDS = {
+    "about",
+    "accessibility",
+    "contact",
+    "declaration",
+    "directorates",
+    "directory",
+    "events",
+    "mission",
+    "news",
+    "plan",
+    "plans",
+    "programmes",
+    "search",
+    "sections",
+    "services",
+}
+
+
+def test_no_page_of_a_non_english_language_has_an_english_address_and_old_ones_redirect(client):
+    load_demo()
+    english = [
+        page.url_path
+        for page in Page.objects.filter(depth__gt=3).exclude(locale__language_code="en")
+        if ENGLISH_SLUG_WORDS & set(page.slug.split("-"))
+    ]
+    assert english == []
+    for host, old, new in (
+        ("bornova", "/tr/news/", "/tr/haberler/"),
+        ("sisli", "/tr/news/muhtarlar-toplantisi/", "/tr/haberler/muhtarlar-toplantisi/"),
+        ("bumehen", "/fa/news/", "/fa/اخبار/"),
+        ("bumehen", "/fa/اخبار/nowruz-programmes/", "/fa/اخبار/barnameh-nowruz/"),
+        ("rudziniec", "/pl/news/przeglad-koled/", "/pl/aktualnosci/przeglad-koled/"),
+        ("kuzeykent", "/tr/accessibility/", "/tr/erisilebilirlik/"),
+        ("bumehen", "/fa/accessibility/", "/fa/دسترس-پذیری/"),
+        ("rudziniec", "/pl/accessibility/", "/pl/deklaracja-dostepnosci/"),
+    ):
+        assert client.get(new, HTTP_HOST=f"{host}.localhost").status_code == 200, new
+        response = client.get(old, HTTP_HOST=f"{host}.localhost")
+        assert response.status_code == 301, old
+        assert unquote(response["Location"]) == new, old
+    english_home = client.get("/en/", HTTP_HOST="rudziniec.localhost").content.decode()
+    assert 'href="/en/news/"' in english_home  # English pages keep English addresses

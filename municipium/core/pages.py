@@ -3,7 +3,7 @@ translations linked to it (same translation key, one page per locale). They know
 and no municipality, so any app's services, demo and tests can use them."""
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from django.db import transaction
 from django.utils import timezone
@@ -112,3 +112,30 @@ def page_redirects_ensure(*, page: Page, former_slug: str, site: Site) -> None:
     from wagtail.contrib.redirects.signal_handlers import create_redirects
 
     create_redirects(page=page, page_old=former, sites=[site])
+
+
+def translations_ensure_in_site_language(
+    *,
+    parents: Mapping[str, Page],
+    page_class: type[Page],
+    slugs: Mapping[str, str],
+    former_slug: str,
+    fields: Mapping[str, dict],
+) -> dict[str, Page]:
+    """``translations_ensure`` for a page whose address is in each page's own language
+    (``slugs``; ``former_slug`` for a language left out) where it was ``former_slug`` (an English
+    word) before: a page still there is renamed first (``page_slug_change``). Once its subpages
+    are made too, ``former_addresses_redirect`` keeps the old addresses working."""
+    slug = {language: slugs.get(language, former_slug) for language in parents}
+    for language, parent in parents.items():
+        page_slug_change(
+            parent=parent, page_class=page_class, language=language,
+            former=former_slug, slug=slug[language],
+        )  # fmt: skip
+    return translations_ensure(parents=parents, page_class=page_class, slug=slug, fields=fields)
+
+
+def former_addresses_redirect(*, pages: Iterable[Page], former_slug: str, site: Site) -> None:
+    """``page_redirects_ensure`` for each of ``pages`` (the translations of one page)."""
+    for page in pages:
+        page_redirects_ensure(page=page, former_slug=former_slug, site=site)

@@ -9,7 +9,10 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         from municipium.core import demo
+        from municipium.organisation import changes
 
-        from . import signals  # noqa: F401  (purges cached pages when a person changes)
+        from . import signals  # noqa: F401  (relinks a translated directorate)
+        from .services import directorates_reindex
 
         demo.register("municipium.directory.demo.demo_directory", order=40)
+        changes.register(directorates_reindex)

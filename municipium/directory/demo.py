@@ -12,7 +12,11 @@ from django.core.files.storage import default_storage
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 
-from municipium.core.pages import page_redirects_ensure, page_slug_change, translations_ensure
+from municipium.core.pages import (
+    former_addresses_redirect,
+    translations_ensure,
+    translations_ensure_in_site_language,
+)
 from municipium.organisation.selectors import unit_list_for_municipality
 from municipium.tenancy.demo import collection_ensure
 from municipium.tenancy.selectors import municipality_get_by_slug
@@ -411,28 +415,13 @@ def _index_pages(homes: dict, municipality) -> dict[str, DirectoryIndexPage]:
     sections = municipality is not None and municipality.institution_kind == "culture_centre"
     titles = {**INDEX_TITLES, **SECTION_INDEX_TITLES} if sections else INDEX_TITLES
     slugs = {**INDEX_SLUGS, **SECTION_INDEX_SLUGS} if sections else INDEX_SLUGS
-    for language, home in homes.items():
-        page_slug_change(
-            parent=home, page_class=DirectoryIndexPage, language=language,
-            former=FORMER_INDEX_SLUG, slug=slugs.get(language, FORMER_INDEX_SLUG),
-        )  # fmt: skip
-    return translations_ensure(
-        parents=homes, page_class=DirectoryIndexPage,
-        slug={language: slugs.get(language, FORMER_INDEX_SLUG) for language in homes},
+    return translations_ensure_in_site_language(
+        parents=homes, page_class=DirectoryIndexPage, slugs=slugs, former_slug=FORMER_INDEX_SLUG,
         fields={
             language: {"title": title, "intro": intro, "show_in_menus": True}
             for language, (title, intro) in titles.items()
         },
     )  # fmt: skip
-
-
-def _former_addresses_redirect(indexes: dict, municipality) -> None:
-    """/tr/directorates/... and the like, the demo's addresses before they were in the site's
-    language, lead to the pages (a fresh demo too: they are in bookmarks and old links)."""
-    if municipality is None:
-        return
-    for index in indexes.values():
-        page_redirects_ensure(page=index, former_slug=FORMER_INDEX_SLUG, site=municipality.site)
 
 
 def _page_fields(directorate: dict, language: str, regulation) -> dict:
@@ -493,7 +482,11 @@ def directory_ensure(slug: str, homes: dict) -> dict[str, DirectoryIndexPage]:
                     page=page,
                     documents=[(document, links[language]) for document, links in documents],
                 )
-    _former_addresses_redirect(indexes, municipality)
+    if municipality is not None:
+        # /tr/directorates/..., the demo's addresses before they were in the site's language.
+        former_addresses_redirect(
+            pages=indexes.values(), former_slug=FORMER_INDEX_SLUG, site=municipality.site
+        )
     return indexes
 
 

@@ -5,6 +5,8 @@ Units and people are the organisation's: ``organisation.services``."""
 from django.db import transaction
 from wagtail.models import Page
 
+from municipium.search.services import search_page_index
+
 from .models import DirectorateDocument, DirectoratePage, ServiceStandard
 
 
@@ -61,3 +63,18 @@ def directorate_copies_relink(*, target: Page) -> None:
     """``directorate_reports_to_relink`` for a copied page and every directorate below it."""
     for page in DirectoratePage.objects.descendant_of(target, inclusive=True):
         directorate_reports_to_relink(target=page)
+
+
+def directorates_reindex(*, municipality_id: int, unit_ids) -> int:
+    """The site's search finds a directorate by the people its page shows
+    (``DirectoratePage.search_extra_text``): when the organisation changes the people, their
+    titles or the names of ``unit_ids`` (``organisation.changes``, after commit), the live
+    pages presenting those units are indexed again, in every language. Returns how many."""
+    pages = DirectoratePage.objects.live().filter(
+        unit_id__in=unit_ids, unit__municipality_id=municipality_id
+    )
+    count = 0
+    for page in pages:
+        search_page_index(page=page)
+        count += 1
+    return count

@@ -8,13 +8,23 @@ articles have a simple drawing (``demo_images``) with alt text that says what is
 
 import datetime
 
-from municipium.core.pages import page_ensure, translations_ensure
+from municipium.core.pages import (
+    former_addresses_redirect,
+    page_ensure,
+    page_redirects_ensure,
+    page_slug_change,
+    translations_ensure_in_site_language,
+)
 from municipium.directory.selectors import directorate_page_list
 from municipium.tenancy.demo import collection_ensure
 
 from .demo_images import demo_image_ensure
 from .models import NewsArticlePage, NewsIndexPage, NewsKind
 from .services import news_article_relations_set, news_view_count_import
+
+# The news page's address in each language; the English one it had before redirects to it.
+INDEX_SLUGS = {"tr": "haberler", "en": "news", "fa": "اخبار", "pl": "aktualnosci"}
+FORMER_INDEX_SLUG = "news"
 
 INDEX_TITLES = {
     "tr": ("Haberler", "Belediyemizden son haberler ve duyurular."),
@@ -178,7 +188,8 @@ ARTICLES = {
             },
         },
         {
-            "slug": "nowruz-programmes",
+            "slug": "barnameh-nowruz",
+            "former_slug": "nowruz-programmes",
             "image": "nowruz",
             "date": datetime.datetime(2024, 3, 29, 8, 0, tzinfo=datetime.UTC),
             "kind": NewsKind.ANNOUNCEMENT,
@@ -535,22 +546,25 @@ ARTICLES = {
 }
 
 
-def news_ensure(slug: str, homes: dict, *, collection) -> dict[str, NewsIndexPage]:
+def news_ensure(slug: str, homes: dict, *, collection, site=None) -> dict[str, NewsIndexPage]:
     """The site's news page in each language, with its articles, their images in the
-    municipality's ``collection``."""
-    indexes = translations_ensure(
-        parents=homes, page_class=NewsIndexPage, slug="news",
+    municipality's ``collection``; the addresses they had in English redirect on ``site``."""
+    indexes = translations_ensure_in_site_language(
+        parents=homes, page_class=NewsIndexPage, slugs=INDEX_SLUGS,
+        former_slug=FORMER_INDEX_SLUG,
         fields={
             language: {"title": title, "intro": intro, "show_in_menus": True}
             for language, (title, intro) in INDEX_TITLES.items()
         },
     )  # fmt: skip
     for article in ARTICLES.get(slug, []):
-        _article_ensure(article, indexes, collection=collection)
+        _article_ensure(article, indexes, collection=collection, site=site)
+    if site is not None:
+        former_addresses_redirect(pages=indexes.values(), former_slug=FORMER_INDEX_SLUG, site=site)
     return indexes
 
 
-def _article_ensure(article: dict, indexes: dict, *, collection) -> None:
+def _article_ensure(article: dict, indexes: dict, *, collection, site=None) -> None:
     """One article in each of the site's languages, with its tags and directorates."""
     source = None
     image = (
@@ -559,6 +573,11 @@ def _article_ensure(article: dict, indexes: dict, *, collection) -> None:
     for language, index in indexes.items():
         fields = dict(article[language])
         tags = fields.pop("tags", [])
+        former = article.get("former_slug", article["slug"])
+        page_slug_change(
+            parent=index, page_class=NewsArticlePage, language=language,
+            former=former, slug=article["slug"],
+        )  # fmt: skip
         if image is not None:
             fields["image"] = image
         page = page_ensure(
@@ -577,6 +596,8 @@ def _article_ensure(article: dict, indexes: dict, *, collection) -> None:
             directorate_page_list(under=home).filter(slug__in=article.get("directorates", []))
         )
         news_article_relations_set(article=page, tags=tags, directorates=directorates)
+        if site is not None:
+            page_redirects_ensure(page=page, former_slug=former, site=site)
         if source is None and "imported_views" in article:
             news_view_count_import(page=page, total=article["imported_views"])
         source = source or page
@@ -584,5 +605,8 @@ def _article_ensure(article: dict, indexes: dict, *, collection) -> None:
 
 def demo_news(site) -> None:
     """The demo step (registered in NewsConfig.ready): leaves ``site.made["news"]``."""
-    collection = collection_ensure(site.made["municipality"])
-    site.made["news"] = news_ensure(site.key, site.made["homes"], collection=collection)
+    municipality = site.made["municipality"]
+    collection = collection_ensure(municipality)
+    site.made["news"] = news_ensure(
+        site.key, site.made["homes"], collection=collection, site=municipality.site
+    )

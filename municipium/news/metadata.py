@@ -69,6 +69,14 @@ def article_metadata(*, article, details, request) -> ArticleMetadata:
             ("og:image:height", str(details.share_image.height)),
             ("og:image:alt", details.image_alt),
         ]
+    elif tenant:  # no raster picture of its own: the municipality's (tenancy.share_image)
+        properties += [
+            ("og:image", _absolute(request, tenant.share_image_url)),
+            ("og:image:type", "image/png"),
+            ("og:image:width", "1200"),
+            ("og:image:height", "630"),
+            ("og:image:alt", publisher_name),
+        ]
     open_graph = format_html_join(
         "\n  ", '<meta property="{}" content="{}">', ((p, v) for p, v in properties if v)
     )

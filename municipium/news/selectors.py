@@ -239,7 +239,10 @@ def _article_details(article: NewsArticlePage, request) -> NewsArticleDetails:
     parent = routing.page_parent(page=article) if article.pk else None
     index_url = (parent.get_url(request) or "") if parent is not None else ""
     image = share_image = None
-    if article.image is not None:
+    if article.image is not None and article.image.is_svg():
+        # Link previews take no SVG: the article is shared with the municipality's picture.
+        image = article.image.get_rendition(ARTICLE_RENDITION)
+    elif article.image is not None:
         renditions = article.image.get_renditions(ARTICLE_RENDITION, SHARE_RENDITION)
         image, share_image = renditions[ARTICLE_RENDITION], renditions[SHARE_RENDITION]
     return NewsArticleDetails(

@@ -21,6 +21,7 @@ from municipium.tenancy.services import (
     stored_municipality_id,
 )
 
+from .changes import organisation_changed
 from .models import JobTitle, JobTitleName, Membership, Person, Position, Unit, UnitName
 
 
@@ -113,6 +114,8 @@ def unit_save(*, instance: Unit, by) -> Unit:
     _check_parent(instance)
     _check_names(instance, municipality)
     _check_positions(instance)
+    former_parent = Unit.objects.filter(pk=instance.pk).values_list("parent_id", flat=True)
+    former_parent_id = former_parent.first() if instance.pk else None
     audited_save(
         instance,
         by=by,
@@ -122,6 +125,7 @@ def unit_save(*, instance: Unit, by) -> Unit:
         snapshot_of=unit_snapshot,
     )
     municipality_purge_cache(municipality=municipality)
+    organisation_changed(municipality_id=municipality.pk, unit_ids=[instance.pk, former_parent_id])
     return instance
 
 
@@ -147,6 +151,7 @@ def unit_delete(*, instance: Unit, by) -> None:
     except ProtectedError as error:
         raise ValidationError(_("Other records still refer to this unit.")) from error
     municipality_purge_cache(municipality=municipality)
+    organisation_changed(municipality_id=municipality.pk, unit_ids=[instance.parent_id])
 
 
 def unit_ensure(
@@ -193,6 +198,13 @@ def _name_rows(instance, model, names: dict[str, str]) -> list:
 # People and job titles ---------------------------------------------------------------------
 
 
+def _units_of(**holding) -> list[int]:
+    """The units where ``person=`` or ``job_title=`` is held: the pages showing them change."""
+    if not next(iter(holding.values())).pk:
+        return []
+    return list(Position.objects.filter(**holding).values_list("unit_id", flat=True).distinct())
+
+
 @transaction.atomic
 def person_save(*, instance: Person, by) -> Person:
     staff_check(
@@ -202,6 +214,9 @@ def person_save(*, instance: Person, by) -> Person:
         instance, by=by, action_prefix="organisation.person", municipality=instance.municipality_id
     )
     municipality_purge_cache(municipality=instance.municipality)
+    organisation_changed(
+        municipality_id=instance.municipality_id, unit_ids=_units_of(person=instance)
+    )
     return instance
 
 
@@ -209,8 +224,10 @@ def person_save(*, instance: Person, by) -> Person:
 def person_delete(*, instance: Person, by) -> None:
     staff_check(by=by, municipality_ids=[instance.municipality_id])
     municipality = instance.municipality
+    unit_ids = _units_of(person=instance)
     audited_delete(instance, by=by, action_prefix="organisation.person", municipality=municipality)
     municipality_purge_cache(municipality=municipality)
+    organisation_changed(municipality_id=municipality.pk, unit_ids=unit_ids)
 
 
 def person_ensure(*, municipality, name: str, by, **fields) -> Person:
@@ -240,6 +257,9 @@ def job_title_save(*, instance: JobTitle, by) -> JobTitle:
         snapshot_of=job_title_snapshot,
     )
     municipality_purge_cache(municipality=instance.municipality)
+    organisation_changed(
+        municipality_id=instance.municipality_id, unit_ids=_units_of(job_title=instance)
+    )
     return instance
 
 

@@ -1,7 +1,11 @@
 """Demo home pages and general pages of the five seed institutions, in their languages and
 English, written afresh from the facts of the seed pages."""
 
-from municipium.core.pages import translations_ensure
+from municipium.core.pages import (
+    former_addresses_redirect,
+    translations_ensure,
+    translations_ensure_in_site_language,
+)
 
 from .demo_pages import MISSIONS, PAGES, PLANS, accessibility_declaration
 from .models import (
@@ -232,13 +236,29 @@ def standard_pages_ensure(homes: dict, pages: dict) -> dict[str, dict[str, Stand
     }
 
 
-def accessibility_declarations_ensure(definition, homes: dict) -> dict:
-    """The site's accessibility declaration in each of its languages."""
+# The declaration's address in each language; the English one it had before redirects to it.
+DECLARATION_SLUGS = {
+    "tr": "erisilebilirlik",
+    "en": "accessibility",
+    "fa": "دسترس-پذیری",
+    "pl": "deklaracja-dostepnosci",
+}
+FORMER_DECLARATION_SLUG = "accessibility"
+
+
+def accessibility_declarations_ensure(definition, homes: dict, *, site=None) -> dict:
+    """The site's accessibility declaration in each of its languages; the addresses it had in
+    English redirect on ``site``."""
     fields = {language: accessibility_declaration(definition, language) for language in homes}
-    return translations_ensure(
-        parents=homes, page_class=AccessibilityDeclarationPage, slug="accessibility",
-        fields=fields,
+    made = translations_ensure_in_site_language(
+        parents=homes, page_class=AccessibilityDeclarationPage, slugs=DECLARATION_SLUGS,
+        former_slug=FORMER_DECLARATION_SLUG, fields=fields,
     )  # fmt: skip
+    if site is not None:
+        former_addresses_redirect(
+            pages=made.values(), former_slug=FORMER_DECLARATION_SLUG, site=site
+        )
+    return made
 
 
 def _unit_in(directory_index, slug):
@@ -316,7 +336,9 @@ def demo_pages(site) -> None:
     directories = site.made.get("directories", {})
     standard_pages_ensure(homes, PAGES.get(site.key, {}))
     mission_and_plan_ensure(site.key, homes, directories)
-    site.made["declarations"] = accessibility_declarations_ensure(site.definition, homes)
+    site.made["declarations"] = accessibility_declarations_ensure(
+        site.definition, homes, site=site.made["municipality"].site
+    )
     home_sections_set(site.key, homes, made=site.made)
 
 

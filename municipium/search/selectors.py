@@ -95,8 +95,8 @@ def search_result_list(
 ) -> SearchResultPage:
     """Page ``page_number`` of the results for ``text`` among ``site``'s things in ``language``;
     a page past the end gives the last page. Two queries with the database backend: the
-    candidates with their rank, and the page's entries. Excerpts write digits as the
-    language does (Persian digits on a Persian page)."""
+    candidates with their rank, and the page's entries. Titles and excerpts write digits as
+    the language does (Persian digits on a Persian page)."""
     query = search_query_parse(text, language=language)
     found = get_backend().search(
         site=site,
@@ -111,7 +111,7 @@ def search_result_list(
         SearchResult(
             kind=hit.kind,
             kind_label=Kind(hit.kind).label if hit.kind in Kind.values else hit.kind,
-            title_html=highlight(hit.title, pattern),
+            title_html=highlight(site_digits(hit.title, language=language), pattern),
             url=hit.url,
             date=hit.date,
             excerpt_html=excerpt(site_digits(hit.text, language=language), pattern),

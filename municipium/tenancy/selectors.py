@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db.models import Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import (
     Collection,
@@ -70,6 +71,11 @@ class Tenant:
 
     def today(self) -> datetime.date:
         return timezone.localtime(timezone.now(), self.time_zone).date()
+
+    @property
+    def share_image_url(self) -> str:
+        """The PNG for link previews (``tenancy.share_image``), new with each generation."""
+        return f"{reverse('tenancy:share-image')}?g={self.cache_generation}"
 
 
 def _tenant_cache_key(hostname: str) -> str:

@@ -1,10 +1,11 @@
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 from municipium.core.page_cache import mark_cacheable
 
 from .selectors import municipality_list_all, theme_colours
+from .share_image import share_image_open
 
 
 def site_index(request):
@@ -25,4 +26,14 @@ def theme_css(request):
         content_type="text/css; charset=utf-8",
     )
     patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+def share_image(request):
+    """The municipality's picture for link previews (``og:image``), a PNG made once."""
+    tenant = request.tenant
+    if tenant is None:
+        raise Http404
+    response = FileResponse(share_image_open(tenant.municipality), content_type="image/png")
+    patch_cache_control(response, public=True, max_age=86400)
     return response

@@ -84,6 +84,7 @@ def _wait_until_healthy(process: subprocess.Popen, url: str, log: Path, seconds:
 @dataclass(frozen=True)
 class Server:
     port: int
+    var_dir: Path | None = None  # MUNICIPIUM_VAR_DIR: media/ is under it
 
     def url(self, site: str, path: str = "/") -> str:
         return f"http://{site}.localhost:{self.port}{path}"
@@ -115,7 +116,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
         )
     try:
         _wait_until_healthy(process, f"http://127.0.0.1:{port}/healthz", log)
-        yield Server(port=port)
+        yield Server(port=port, var_dir=var_dir)
     finally:
         # `municipium serve` execs gunicorn: the process is the arbiter, which stops its workers.
         process.send_signal(signal.SIGTERM)

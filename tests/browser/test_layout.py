@@ -16,7 +16,7 @@ DIRECTORATES = [
     ("kuzeykent", "/tr/mudurlukler/basin-yayin-halkla-iliskiler/"),
     ("bumehen", "/fa/ادارات/farhangi-ejtemaei/"),
 ]
-LISTINGS = [("kuzeykent", "/tr/news/"), ("bumehen", "/fa/news/")]
+LISTINGS = [("kuzeykent", "/tr/haberler/"), ("bumehen", "/fa/اخبار/")]
 PLANS = [("kuzeykent", "/tr/faaliyet-plani/"), ("bumehen", "/fa/barnameh-tafahomnameh/")]
 ids = ["tr", "fa"]
 

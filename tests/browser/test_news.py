@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 widths = pytest.mark.parametrize("width", VIEWPORTS, ids=lambda width: f"{width}px")
 
 ARTICLES = [
-    ("bumehen", "/fa/news/tafahomnameh-amoozesh-parvaresh/", "rtl"),
+    ("bumehen", "/fa/اخبار/tafahomnameh-amoozesh-parvaresh/", "rtl"),
     ("bornova", "/en/news/park-yenileme-basin-bulteni/", "ltr"),
 ]
 
@@ -38,13 +38,13 @@ def test_article_with_image_caption_topics_and_views_is_accessible(
 def test_the_memorandum_shows_the_views_of_page_003_and_a_headless_browser_adds_none(server, tabs):
     tab = tabs[1280]
     for _ in range(2):  # rendered, then from the page cache
-        tab.open(server.url("bumehen", "/fa/news/tafahomnameh-amoozesh-parvaresh/"))
+        tab.open(server.url("bumehen", "/fa/اخبار/tafahomnameh-amoozesh-parvaresh/"))
     assert "۴۵۱" in tab.page.locator(".article-facts__views").inner_text()
 
 
 @widths
 @pytest.mark.parametrize(
-    ("site", "path"), [("bumehen", "/fa/news/"), ("bornova", "/tr/news/")], ids=["fa", "tr"]
+    ("site", "path"), [("bumehen", "/fa/اخبار/"), ("bornova", "/tr/haberler/")], ids=["fa", "tr"]
 )
 def test_filtered_listing_is_accessible(server, tabs, site, path, width):
     tab = tabs[width]
@@ -72,7 +72,7 @@ def test_filters_work_without_javascript(server, no_script_page):
 
 def test_the_listing_offers_its_feeds(server, tabs):
     tab = tabs[1280]
-    tab.open(server.url("bumehen", "/fa/news/"))
+    tab.open(server.url("bumehen", "/fa/اخبار/"))
     href = tab.page.locator('head link[type="application/atom+xml"]').get_attribute("href")
     response = tab.page.goto(server.url("bumehen", href))
     assert response.status == 200

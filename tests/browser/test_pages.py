@@ -24,12 +24,12 @@ HOME_PAGES = [
 PAGES = [
     ("directorate", "bornova", "/tr/mudurlukler/kultur-ve-sosyal-isler/"),
     ("directorate", "bumehen", "/fa/ادارات/farhangi-ejtemaei/"),
-    ("news-article", "bornova", "/tr/news/yaz-atolyeleri/"),
-    ("news-article", "bumehen", "/fa/news/tafahomnameh-amoozesh-parvaresh/"),
+    ("news-article", "bornova", "/tr/haberler/yaz-atolyeleri/"),
+    ("news-article", "bumehen", "/fa/اخبار/tafahomnameh-amoozesh-parvaresh/"),
     ("directory-index", "sisli", "/tr/mudurlukler/"),
     ("directory-index", "bumehen", "/fa/ادارات/"),
-    ("news-index", "rudziniec", "/pl/news/"),
-    ("news-index", "bumehen", "/fa/news/"),
+    ("news-index", "rudziniec", "/pl/aktualnosci/"),
+    ("news-index", "bumehen", "/fa/اخبار/"),
     ("standard", "sisli", "/tr/hakkimizda/"),
     ("standard", "bumehen", "/fa/darbareh/"),
     ("mission", "rudziniec", "/pl/misja/"),
@@ -38,8 +38,8 @@ PAGES = [
     ("plan", "bumehen", "/fa/barnameh-tafahomnameh/"),
     ("search", "bornova", "/tr/search/?q=K%C3%9CLT%C3%9CR"),
     ("search", "bumehen", "/fa/search/?q=%D8%A8%D8%B1%D9%86%D8%A7%D9%85%D9%87"),
-    ("accessibility", "rudziniec", "/pl/accessibility/"),
-    ("accessibility", "bumehen", "/fa/accessibility/"),
+    ("accessibility", "rudziniec", "/pl/deklaracja-dostepnosci/"),
+    ("accessibility", "bumehen", "/fa/دسترس-پذیری/"),
 ]
 
 widths = pytest.mark.parametrize("width", VIEWPORTS, ids=lambda width: f"{width}px")

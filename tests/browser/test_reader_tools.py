@@ -5,7 +5,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 DIRECTORATE = ("bornova", "/tr/mudurlukler/kultur-ve-sosyal-isler/")
-RTL_ARTICLE = ("bumehen", "/fa/news/tafahomnameh-amoozesh-parvaresh/")
+RTL_ARTICLE = ("bumehen", "/fa/اخبار/tafahomnameh-amoozesh-parvaresh/")
 
 
 def root_font_size(page) -> float:

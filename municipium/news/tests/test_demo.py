@@ -49,7 +49,7 @@ def test_loading_the_news_again_changes_nothing(bumehen_demo):
 
 
 def test_the_memorandum_page_shows_its_date_and_views_as_page_003(client, bumehen_demo):
-    html = get(client, f"/fa/news/{MEMORANDUM}/", host="bumehen.localhost").content.decode()
+    html = get(client, f"/fa/اخبار/{MEMORANDUM}/", host="bumehen.localhost").content.decode()
     assert "۱۷ دی ۱۴۰۱" in html
     assert "۴۵۲" in html  # 451 from the former portal, and this reader
 

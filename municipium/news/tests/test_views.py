@@ -327,3 +327,19 @@ def test_the_public_record_says_an_article_was_first_published_on_its_own_date(
     html = get(client, "/pl/news/stary/", host="gok.localhost").content.decode()
     first = html[html.index("<dt>Data pierwszej publikacji</dt>") :].split("</div>")[0]
     assert '<time datetime="2023-01-07' in first
+
+
+def test_an_article_without_a_raster_picture_shares_the_municipalitys_png(
+    client, bumehen, media_root
+):
+    from municipium.tenancy.tests.test_share_image import fetch_png, svg_image
+
+    article_create(bumehen.news["en"], "svg", image=svg_image(), image_alt="An emblem")
+    article_create(bumehen.news["en"], "none")
+    for path in ("/en/news/svg/", "/en/news/none/"):
+        html = get(client, path, host="bumehen.localhost", secure=True).content.decode()
+        image = meta(html, "og:image")
+        assert len(image) == 1 and image[0].startswith("https://bumehen.localhost/share.png?g=")
+        assert meta(html, "og:image:type") == ["image/png"]
+        assert fetch_png(client, image[0], "bumehen.localhost").size == (1200, 630)
+        assert '<meta name="twitter:card" content="summary_large_image">' in html

@@ -123,7 +123,7 @@ def test_structured_data_cannot_be_broken_out_of(client, bornova):
     assert _json_ld(html)[0]["itemListElement"][-1]["name"].startswith("</script>")
 
 
-def test_every_page_has_open_graph_tags_with_the_municipalitys_logo(
+def test_every_page_has_open_graph_tags_with_the_municipalitys_picture(
     client, bornova, settings, tmp_path
 ):
     from wagtail.images import get_image_model
@@ -137,6 +137,7 @@ def test_every_page_has_open_graph_tags_with_the_municipalitys_logo(
     assert meta["og:title"] == "About"
     assert meta["og:url"] == "http://bornova.localhost/en/about/"
     assert meta["og:locale"] == "en_GB"
-    assert meta["og:image"].startswith("http://bornova.localhost/media/images/")
+    assert meta["og:image"].startswith("http://bornova.localhost/share.png?g=")
+    assert meta["og:image:type"] == "image/png"
     turkish = client.get("/tr/hakkimizda/", HTTP_HOST="bornova.localhost").content.decode()
     assert '<meta property="og:locale" content="tr_TR">' in turkish

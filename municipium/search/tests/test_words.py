@@ -212,3 +212,52 @@ def test_excerpts_write_digits_as_the_site_does(bumehen, publish):
     assert "021" not in html
     # Typed in either digits, the number is found and marked.
     assert "<mark>۷۶۵۴</mark>" in str(found(bumehen, "fa", "7654")[0].excerpt_html)
+
+
+def test_result_titles_write_digits_as_the_site_does(bumehen, bornova, publish):
+    publish(bumehen.homes["fa"], "budje", "بودجه سال 1405", "بودجه شهرداری تصویب شد.")
+    title = str(found(bumehen, "fa", "بودجه")[0].title_html)
+    assert title == "<mark>بودجه</mark> سال ۱۴۰۵" and "1405" not in title
+    # Typed in Latin digits, the number is found and marked in the title's own digits.
+    assert str(found(bumehen, "fa", "1405")[0].title_html) == "بودجه سال <mark>۱۴۰۵</mark>"
+    publish(bornova.homes["tr"], "butce", "2026 bütçesi", "Bütçe kabul edildi.")
+    assert str(found(bornova, "tr", "bütçesi")[0].title_html) == "2026 <mark>bütçesi</mark>"
+
+
+def test_a_change_of_the_organisation_reindexes_the_directorates_that_show_it(
+    bornova, publish, django_capture_on_commit_callbacks
+):
+    """Renaming a person, giving them another title, or moving them to another section
+    (``organisation.services``) indexes the directorate pages showing them again, without a
+    publish; a refused change reindexes nothing."""
+    from municipium.organisation.services import job_title_save, person_save, unit_save
+
+    index = directory_index(bornova)
+    page = publish(index, "kultur", "Kültür Müdürlüğü", page_class=DirectoratePage)
+    top = unit(bornova, "kultur", kind=Unit.Kind.DIRECTORATE)
+    section = unit(bornova, "etkinlik", parent=top, names={"tr": "Etkinlik Şefliği"})
+    chief = job_title(bornova, "sef", tr="Şef")
+    person = PersonFactory(municipality=bornova, name="Selin Öztürk")
+    positions(section, (person, chief, True))
+    DirectoratePage.objects.filter(pk=page.pk).update(unit=top)
+    page.refresh_from_db()
+    page.save_revision().publish()
+    assert titles(bornova, "tr", "ozturk") == ["Kültür Müdürlüğü"]
+
+    person.name, person.email = "Selin Yıldırım", "selin@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        person_save(instance=person, by=None)
+    assert titles(bornova, "tr", "yildirim") == ["Kültür Müdürlüğü"]
+    assert titles(bornova, "tr", "ozturk") == []
+
+    chief.names.filter(language="tr").update(name="Koordinatör")
+    chief.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        job_title_save(instance=chief, by=None)
+    assert titles(bornova, "tr", "koordinator") == ["Kültür Müdürlüğü"]
+
+    section.names.filter(language="tr").update(name="Gençlik Şefliği")
+    section.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        unit_save(instance=section, by=None)
+    assert titles(bornova, "tr", "genclik") == ["Kültür Müdürlüğü"]

@@ -63,9 +63,11 @@ test: lint migrations-check
 	$(MAKE) --no-print-directory test-browser
 	$(MAKE) --no-print-directory test-cluster
 
-## bench: the production server under wrk; writes bench/results/foundation.md
+## bench: the production server under wrk; writes bench/results/foundation.md, then the same
+## pages through nginx with app servers on PostgreSQL and Redis: bench/results/cluster.md
 bench: install services
 	$(BIN)/python bench/foundation.py
+	$(BIN)/python bench/cluster.py
 
 clean:
 	rm -rf $(VENV) var screenshots bench/results

@@ -175,12 +175,13 @@ class Cluster:
             "MUNICIPIUM_PG_DIR": str(self.directory / "postgres"),
         }
 
-    def _nginx_env(self) -> dict[str, str]:
+    def _nginx_env(self, upstreams: int | None = None) -> dict[str, str]:
+        count = self.servers if upstreams is None else upstreams
         return {
             "MUNICIPIUM_NGINX_PORT": str(self.nginx_port),
             "MUNICIPIUM_NGINX_DIR": str(self.directory / "nginx"),
             "MUNICIPIUM_UPSTREAMS": " ".join(
-                f"127.0.0.1:{self.server_port(i)}" for i in range(self.servers)
+                f"127.0.0.1:{self.server_port(i)}" for i in range(count)
             ),
             "STATIC_ROOT": self.env["STATIC_ROOT"],
             "MEDIA_ROOT": self.env["MEDIA_ROOT"],
@@ -267,6 +268,12 @@ class Cluster:
         self.wait_healthy(self.url)
         self._supervisor = threading.Thread(target=self._supervise, daemon=True)
         self._supervisor.start()
+
+    def nginx_upstreams(self, count: int) -> None:
+        """Send nginx's traffic to the first ``count`` app servers only (a reload: the
+        benchmark's one, two and three servers on the same data)."""
+        self._script("nginx.sh", "start", self._nginx_env(count))
+        time.sleep(0.5)  # the old nginx workers finish their requests and leave
 
     def _supervise(self) -> None:
         """Restart a wanted process that ended, ``RestartSec`` after (systemd's Restart=always)."""

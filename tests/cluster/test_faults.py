@@ -17,7 +17,7 @@ pytestmark = pytest.mark.cluster
 
 
 def paths_for_load(cluster) -> list[str]:
-    return ["/", *(path for _id, path in leaf_pages(cluster, 4))]
+    return ["/tr/", *(path for _id, path in leaf_pages(cluster, 4))]
 
 
 def test_an_app_server_killed_under_load_costs_no_answer_and_comes_back(cluster):

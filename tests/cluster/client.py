@@ -1,7 +1,6 @@
 """What the cluster tests do as visitors and editors: requests to a municipality's host through
 nginx or straight to one app server, an editor's sign-in, and a load generator."""
 
-import re
 import threading
 import time
 from collections import Counter
@@ -52,10 +51,6 @@ def sign_in(base_url: str, username: str) -> requests.Session:
     assert answer.status_code == 302, (answer.status_code, answer.text[:500])
     assert "sessionid" in session.cookies
     return session
-
-
-def rendition_addresses(html: str) -> list[str]:
-    return re.findall(r'src="(/media/images/[^"]+)"', html)
 
 
 @dataclass

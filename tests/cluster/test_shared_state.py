@@ -35,9 +35,11 @@ def leaf_pages(cluster, count: int) -> list[tuple[int, str]]:
 def test_a_page_unpublished_through_one_server_is_gone_from_the_others(cluster):
     page_id, path = leaf_pages(cluster, 1)[0]
     server_a, server_b = cluster.server_url(0), cluster.server_url(1)
-    # Server B, and nginx, have the page in the page cache.
+    # Server B, and nginx, have the page in the page cache (the key holds the host with its
+    # port: nginx's address is another key than server B's).
     assert get(server_b, path).status_code == 200
     assert get(server_b, path).headers["X-Page-Cache"] == "hit"
+    assert get(cluster.url, path).status_code == 200
     assert get(cluster.url, path).headers["X-Page-Cache"] == "hit"
 
     editor = sign_in(server_a, "editor-bornova")

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export MUNICIPIUM_VAR_DIR ?= $(CURDIR)/var
 PORT ?= 8000
 
-.PHONY: demo test bench install lint migrations-check test-sqlite test-postgres test-browser services clean
+.PHONY: demo test bench install lint migrations-check test-sqlite test-postgres test-browser test-cluster cluster services clean
 
 $(BIN)/municipium: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -46,15 +46,28 @@ test-postgres: install services
 test-browser: install services
 	$(BIN)/pytest -m browser -q -p no:cacheprovider
 
+## test-cluster: nginx, two app servers, a worker, PostgreSQL and Redis, all started for the run
+## (municipium.cluster): shared state through nginx and the fault tests (tests/cluster)
+test-cluster: install services
+	$(BIN)/pytest -m cluster -q -p no:cacheprovider -s tests/cluster
+
+## cluster: the same cluster with the demo, until Ctrl-C (SERVERS=3 for three app servers)
+SERVERS ?= 2
+cluster: install services
+	$(BIN)/municipium cluster --servers $(SERVERS)
+
 ## test: lint, migrations, the suite on SQLite and on PostgreSQL side by side (a core each; each
 ## in its own var directory, its output printed whole when it ends), then the browser tests
 test: lint migrations-check
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 	$(MAKE) --no-print-directory test-browser
+	$(MAKE) --no-print-directory test-cluster
 
-## bench: the production server under wrk; writes bench/results/foundation.md
+## bench: the production server under wrk; writes bench/results/foundation.md, then the same
+## pages through nginx with app servers on PostgreSQL and Redis: bench/results/cluster.md
 bench: install services
 	$(BIN)/python bench/foundation.py
+	$(BIN)/python bench/cluster.py
 
 clean:
 	rm -rf $(VENV) var screenshots bench/results

@@ -1,5 +1,6 @@
-"""The ``municipium`` command: ``municipium serve``, ``municipium demo`` and every Django
-management command (``municipium migrate``, ``municipium createsuperuser``...)."""
+"""The ``municipium`` command: ``municipium serve``, ``municipium cluster`` (municipium.cluster),
+``municipium demo`` and every Django management command (``municipium migrate``,
+``municipium createsuperuser``...)."""
 
 import argparse
 import os
@@ -19,10 +20,26 @@ def _setup_django() -> None:
         connection.ensure_connection()
         # Only a check: `serve` stays alive beside gunicorn and must not hold a connection.
         connection.close()
+        _check_cache()
     except Exception as error:
         reason = " ".join(str(error).split()) or error.__class__.__name__
         print(f"municipium: cannot start: {reason}", file=sys.stderr)
         raise SystemExit(2) from None
+
+
+def _check_cache() -> None:
+    """A shared cache that does not answer at start-up is a wrong CACHE_URL (or a Redis not
+    started): refuse to start, rather than serve every page uncached without a word. Once
+    running, a Redis that goes away only costs the cache (core.cache_backends)."""
+    from django.core.cache import caches
+
+    backend = caches["default"]
+    if hasattr(backend, "check"):
+        try:
+            backend.check()
+        except Exception as error:
+            location = backend._servers[0] if getattr(backend, "_servers", None) else ""
+            raise RuntimeError(f"the cache at {location} does not answer ({error})") from None
 
 
 def serve(argv: list[str]) -> None:
@@ -45,6 +62,9 @@ def serve(argv: list[str]) -> None:
         # Recycle workers now and then (a guard against slow leaks), but rarely: a restart
         # costs a worker ~2 s of imports, which showed as 30% of throughput in bench/.
         "--max-requests", "100000", "--max-requests-jitter", "10000",
+        # gunicorn's control socket is one path per user (~/.gunicorn/gunicorn.ctl): several
+        # servers on one machine (municipium cluster) would take it from each other. Unused.
+        "--no-control-socket",
     ]  # fmt: skip
     if options.no_worker:
         os.execv(sys.executable, gunicorn)
@@ -76,6 +96,11 @@ def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "serve":
         serve(argv[1:])
+        return
+    if argv and argv[0] == "cluster":
+        from municipium import cluster
+
+        cluster.main(argv[1:])
         return
     if argv and argv[0] not in {"help", "--help", "-h", "version", "--version"}:
         _setup_django()

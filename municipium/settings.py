@@ -110,6 +110,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: what the proxy in front says of the client (address, scheme) is believed only
+    # when the peer is that proxy (TRUSTED_PROXIES); everyone else's such headers are dropped.
+    "municipium.core.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "municipium.core.http.HeadWithoutBodyMiddleware",
     "municipium.core.security.SecurityHeadersMiddleware",
@@ -179,6 +182,11 @@ if TESTING:
 else:
     CACHES = {"default": env.cache_url("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
     CACHES["default"].setdefault("TIMEOUT", 3600)
+    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        # Several app servers: Redis, failing open (a Redis that is down or restarting gives
+        # uncached pages, never error pages; core.cache_backends). Wagtail's renditions share
+        # it, so that deleting a rendition (purge_from_cache) reaches every server.
+        CACHES["default"]["BACKEND"] = "municipium.core.cache_backends.FailOpenRedisCache"
     if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
         CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20000)
         # Wagtail writes every rendition it serves to its cache, on every render: on files
@@ -378,8 +386,13 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview responses SAMEORIGIN.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# The proxies in front of the app servers (nginx, a load balancer): addresses of the peers
+# whose X-Forwarded-For and X-Forwarded-Proto are believed (core.proxy). From any other peer
+# those headers are removed before anything reads them, so SECURE_PROXY_SSL_HEADER is safe to
+# set in every mode: only a trusted proxy can say that the client used HTTPS.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if PRODUCTION:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

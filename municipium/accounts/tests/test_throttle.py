@@ -109,10 +109,27 @@ def test_a_forwarded_for_header_is_not_trusted_by_default(client, clerk, bornova
     assert sign_in(client, "editor-bornova", PASSWORD).status_code == 429
 
 
-@override_settings(AXES_IPWARE_META_PRECEDENCE_ORDER=("HTTP_X_REAL_IP", "REMOTE_ADDR"))
+@override_settings(
+    AXES_IPWARE_META_PRECEDENCE_ORDER=("HTTP_X_REAL_IP", "REMOTE_ADDR"),
+    TRUSTED_PROXIES=["10.0.0.2"],
+)
 def test_the_header_the_operator_names_gives_the_address(client, clerk):
     fail(client, "clerk-bornova", 2, address="10.0.0.2", HTTP_X_REAL_IP="203.0.113.9")
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.9"}
+
+
+@override_settings(AXES_IPWARE_META_PRECEDENCE_ORDER=("HTTP_X_REAL_IP", "REMOTE_ADDR"))
+def test_the_named_header_is_believed_only_from_a_trusted_proxy(client, clerk):
+    # core.proxy drops it from any other peer: a client cannot pick the address it is counted
+    # under by sending the header itself.
+    fail(client, "clerk-bornova", 2, address="198.51.100.8", HTTP_X_REAL_IP="203.0.113.9")
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"198.51.100.8"}
+
+
+@override_settings(TRUSTED_PROXIES=["10.0.0.2"])
+def test_behind_a_trusted_proxy_failures_count_against_the_forwarded_client(client, clerk):
+    fail(client, "clerk-bornova", 2, address="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.7"}
 
 
 @pytest.mark.parametrize(

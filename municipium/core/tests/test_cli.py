@@ -42,6 +42,23 @@ def test_serve_with_an_unknown_database_scheme_says_so(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_serve_with_an_unreachable_redis_says_so_in_one_line(tmp_path):
+    # Nothing listens on port 1: a Redis not started, or a wrong port in CACHE_URL.
+    result = run("serve", MUNICIPIUM_VAR_DIR=str(tmp_path), CACHE_URL="redis://127.0.0.1:1/0")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("municipium: cannot start: the cache at redis://127.0.0.1:1/0")
+
+
+def test_serve_with_a_broken_cache_url_says_so_in_one_line(tmp_path):
+    result = run("serve", MUNICIPIUM_VAR_DIR=str(tmp_path), CACHE_URL="rediss//nohost")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "cache" in lines[0].lower()
+
+
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = run(
         "check", MUNICIPIUM_ENV="production", ALLOWED_HOSTS="bornova.example.org",

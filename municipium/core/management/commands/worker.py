@@ -1,5 +1,7 @@
 """``municipium worker``: runs background tasks and, every tick, enqueues the periodic ones
-(scheduled publishing and the like). ``municipium serve`` starts one beside gunicorn."""
+(scheduled publishing and the like). ``municipium serve`` starts one beside gunicorn; with
+several app servers, ``serve --no-worker`` and one ``municipium worker`` of its own (deploy/),
+though several workers still run each periodic task once per tick (``core.periodic``)."""
 
 import signal
 import time
@@ -24,7 +26,7 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
         while self.running:
-            periodic.enqueue_all()
+            periodic.enqueue_all(every=tick)
             self._drain_queue()
             if once:
                 return

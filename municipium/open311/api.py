@@ -198,7 +198,9 @@ def services(request, fmt: str, jurisdiction_id: str | None = None, locale: str 
 def _category(context: Context, code: str):
     category = category_get_offered(municipality=context.municipality, code=code)
     if category is None:
-        raise Open311Error(404, _("Unknown service_code: %(code)s.") % {"code": code})
+        raise Open311Error(
+            404, _("Unknown service_code: this municipality offers no such service.")
+        )
     return category
 
 
@@ -447,8 +449,5 @@ def request_detail(
     )
     data = _requests_answer(context, found[:1])
     if not data:
-        raise Open311Error(
-            404,
-            _("Unknown service_request_id: %(id)s.") % {"id": service_request_id},
-        )
+        raise Open311Error(404, _("Unknown service_request_id: no such request here."))
     return render(data, fmt=context.fmt, root="service_requests")

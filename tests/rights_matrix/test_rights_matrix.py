@@ -265,3 +265,18 @@ def test_no_pattern_shows_or_changes_what_the_role_may_not_reach(world, pattern,
         assert found, f"Fixed ({KNOWN_LEAKS[key]})? Remove {key} from KNOWN_LEAKS."
     else:
         assert not found, "\n".join(found)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+def test_anyone_reads_the_hosts_open311_services_and_requests_and_no_others(world, fmt):
+    """The other side of the matrix's Open311 rows: anonymous readers get the home
+    municipality's services and requests (never its residents), and nothing of another's."""
+    client = _client(world, "anonymous")
+    own = world.home_requests["citizen_request"].case.reference
+    for path in ("services", "requests", f"requests/{own}", "services/bornova-own-lights"):
+        response = client.get(f"/open311/v2/{path}.{fmt}")
+        assert response.status_code == 200, (path, response.content)
+        text = response.content.decode().lower()
+        assert "bornova-own" in text and OTHER not in text
+        assert "bornova-own resident" not in text and "bornova-own@" not in text

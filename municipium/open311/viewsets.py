@@ -60,7 +60,7 @@ class ApiClientViewSet(MunicipalityScopedViewSet):
     model = ApiClient
     icon = "key"
     menu_label = _("API clients")
-    add_to_admin_menu = False
+    add_to_settings_menu = True  # shown to those with a right on API clients
     list_display = ["name", "municipality", "key_prefix", BooleanColumn("is_active"), "created_at"]
     list_filter = ["municipality", "is_active"]
     search_fields = ["name"]

@@ -1,6 +1,5 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from municipium.core.audit import register_actions
 
@@ -12,16 +11,6 @@ api_client_viewset = ApiClientViewSet("api-clients")
 @hooks.register("register_admin_viewset")
 def register_api_client_viewset():
     return api_client_viewset
-
-
-@hooks.register("register_settings_menu_item")
-def register_api_client_menu_item():
-    return MenuItem(
-        _("API clients"),
-        api_client_viewset.menu_url,
-        icon_name="key",
-        order=900,
-    )
 
 
 @hooks.register("register_log_actions")

@@ -361,3 +361,22 @@ def test_openapi_describes_every_endpoint(bornova):
         "device_id", "account_id", "first_name", "last_name", "phone", "description",
         "media_url",
     }  # fmt: skip
+
+
+def test_the_list_of_requests_costs_the_same_queries_however_long(bornova):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = bornova.client()
+    bornova.file()
+    client.get(f"{API}/requests.json")  # the tenant read once, then cached
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"{API}/requests.json").status_code == 200
+        return len(captured)
+
+    few = queries()
+    for _n in range(4):
+        bornova.file(category=bornova.parks)
+    assert queries() == few

@@ -104,3 +104,17 @@ def test_the_demo_gives_each_site_a_client_with_its_published_key_once(bornova):
     assert ApiClient.objects.filter(municipality=bornova.municipality, name="Demo app").count() == 1
     assert administrators.permissions.filter(codename="add_apiclient").exists()
     assert post(bornova, api_key=demo_key("bornova")).status_code == 200
+
+
+def test_the_settings_menu_offers_api_clients_to_administrators_only(bornova):
+    admin = _administrator(bornova, "admin-bornova")
+    assert b"/admin/api-clients/" in admin.get("/admin/").content
+    clerk = Client(HTTP_HOST=bornova.host)
+    user = staff_user(bornova.municipality, "clerk", unit=bornova.lights)
+    group = Group.objects.create(name="clerks")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    bornova.municipality.staff_groups.add(group)
+    user.groups.add(group)
+    clerk.force_login(user)
+    assert b"/admin/api-clients/" not in clerk.get("/admin/").content
+    assert clerk.get("/admin/api-clients/").status_code in (302, 403)

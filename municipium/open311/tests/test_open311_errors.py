@@ -101,14 +101,6 @@ def test_an_unexpected_failure_is_a_general_service_error_not_a_500(bornova, mon
     assert "General service error" in errors(response, "json")[0][1]
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_errors_are_in_the_language_the_site_speaks(bornova, fmt):
-    response = bornova.client().get(f"{API}/services/nothing.{fmt}", {"locale": "tr"})
-    english = bornova.client().get(f"{API}/services/nothing.{fmt}", {"locale": "en"})
-    assert errors(english, fmt)[0][1].startswith("Unknown service_code")
-    assert response.status_code == 404 and errors(response, fmt)
-
-
 @override_settings(OPEN311_RATE_LIMITS={"key": (2, 3600)})
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_posts_past_the_limit_of_a_key_are_refused_with_429(bornova, fmt):

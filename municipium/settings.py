@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "municipium.news",
     "municipium.search",
     "municipium.accounts",
+    "municipium.open311",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",
     "wagtail.contrib.forms",

@@ -11,6 +11,7 @@ urlpatterns = [
     *common_urlpatterns,
     path("", include("municipium.tenancy.urls")),
     path("", include("municipium.portal.urls")),
+    path("", include("municipium.open311.urls")),  # outside any language: /open311/v2/
     *i18n_patterns(
         path("", include("municipium.search.urls")),
         path("", include("municipium.news.urls")),

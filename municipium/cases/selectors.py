@@ -12,7 +12,7 @@ from __future__ import annotations
 import hmac
 from typing import TYPE_CHECKING
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from municipium.organisation.selectors import unit_ids_for_user, unit_kinds_of_member
@@ -101,3 +101,16 @@ def case_overdue_list(*, now=None) -> QuerySet[Case]:
         .select_related("municipality", "unit")
         .order_by("due_at")
     )
+
+
+def entry_last_public_body(*, case_field: str = "case") -> Subquery:
+    """For annotating a kind's rows (``case_field`` leads to their case): the text of the
+    case's latest public timeline entry that has one, e.g. the answer or the reason of a
+    rejection (Open311's ``status_notes``), in one subquery for a whole list."""
+    latest = (
+        Entry.objects.filter(case=OuterRef(case_field), is_public=True)
+        .exclude(body="")
+        .order_by("-created_at", "-pk")
+        .values("body")[:1]
+    )
+    return Subquery(latest)

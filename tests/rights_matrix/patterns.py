@@ -119,6 +119,12 @@ def _page_path(objects):
 
 
 RULES = [
+    # Open311 on the home host, asked for the other municipality's service and request.
+    ("fmt", "open311/", lambda objects: "json"),
+    ("code", "open311/", lambda objects: objects["category"].code),
+    ("service_request_id", "open311/", lambda o: o["citizen_request"].case.reference),
+    ("token", "open311/", lambda objects: objects["citizen_request"].case.tracking_token),
+    ("pk", "api-clients", _pk("api_client")),
     # The organisation's and tenancy's viewsets, Wagtail's own: ``pk`` by namespace.
     ("pk", "units", _pk("unit")),
     ("pk", "people", _pk("person")),

@@ -237,3 +237,17 @@ def test_page_chooser_shows_a_directorate_editor_the_sibling_directorates_pages(
     found, errors = _ask(world, "director", pattern, "get", markers=(SIBLING,))
     assert not errors, "\n".join(errors)
     assert found, f"The decision changed? Remove {route} from SIBLING_SHOWN and docs/security.md."
+
+
+@pytest.mark.parametrize("fmt", ["xml", "json"])
+def test_anyone_reads_the_hosts_open311_services_and_requests_and_no_others(world, fmt):
+    """The other side of the matrix's Open311 rows: anonymous readers get the home
+    municipality's services and requests (never its residents), and nothing of another's."""
+    client = _client(world, "anonymous")
+    own = world.home_requests["citizen_request"].case.reference
+    for path in ("services", "requests", f"requests/{own}", "services/bornova-own-lights"):
+        response = client.get(f"/open311/v2/{path}.{fmt}")
+        assert response.status_code == 200, (path, response.content)
+        text = response.content.decode().lower()
+        assert "bornova-own" in text and OTHER not in text
+        assert "bornova-own resident" not in text and "bornova-own@" not in text

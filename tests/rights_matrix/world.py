@@ -40,9 +40,12 @@ from wagtail.models import (
 )
 
 from municipium.core.pages import page_ensure
+from municipium.desk.services import request_submit
+from municipium.desk.tests.factories import category
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.news.models import NewsArticlePage, NewsIndexPage
 from municipium.news.services import news_article_relations_set
+from municipium.open311.services import api_client_create
 from municipium.organisation.models import Membership, Unit
 from municipium.organisation.services import membership_ensure, person_ensure
 from municipium.organisation.tests.factories import job_title, positions, unit
@@ -82,6 +85,7 @@ class World:
     other: object = None
     users: dict = field(default_factory=dict)
     victims: dict = field(default_factory=dict)  # role -> Victim
+    home_requests: dict = field(default_factory=dict)  # the home municipality's own (open311)
 
 
 def _group(name, municipality, codenames=(), models=None):
@@ -164,6 +168,22 @@ def _directorate(directory, slug, title, top):
     return page
 
 
+def _requests(municipality, marker, top) -> dict:
+    """A request category, a request in it (its resident named with the marker) and an
+    Open311 client application."""
+    offered = category(
+        municipality, f"{marker}-lights", top,
+        names={"tr": f"{marker} Sokak lambası", "en": f"{marker} Street light"},
+    )  # fmt: skip
+    citizen_request = request_submit(
+        municipality=municipality, category=offered, language="tr",
+        description=f"{marker} lamp is off", name=f"{marker} Resident",
+        email=f"{marker}@example.org", address=f"{marker} street",
+    )  # fmt: skip
+    api_client, _key = api_client_create(municipality=municipality, name=f"{marker} app", by=None)
+    return {"category": offered, "citizen_request": citizen_request, "api_client": api_client}
+
+
 def _other_municipality():
     """Everything of ``zqxother`` that a view might show, each marked."""
     other = MunicipalityFactory(
@@ -241,7 +261,7 @@ def _other_municipality():
         "page_restriction": page_restriction, "workflow": team.workflow,
         "task": task_state.task, "task_state": task_state, "workflow_state": workflow_state,
         "editing_session": session, "upload": upload, "redirect": redirect, "user": editor,
-        "group": editors,
+        "group": editors, **_requests(other, OTHER, top),
     }  # fmt: skip
     return other
 
@@ -272,6 +292,7 @@ def _home_municipality(world):
     positions(unit_b, (person_b, job_title(home, "uzman"), True))
     revision_b = page_b.save_revision(user=clerk_b)
     world.users["director"] = director
+    world.home_requests = _requests(home, "bornova-own", unit_a)
     home.made = {
         "unit": unit_b, "membership": membership_b, "page": page_b, "revision": revision_b,
         "user": clerk_b,

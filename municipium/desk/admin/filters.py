@@ -42,11 +42,6 @@ class CaseFilterSet(WagtailFilterSet):
         user = self.request.user
         declared = kinds.get(CODE)
         self.filters["status"].extra["choices"] = [(s.code, s.label) for s in declared.statuses]
-        categories = category_list_for_municipality(municipality=municipality)
-        units = unit_list_for_cases(municipality=municipality, user=user)
-        for name, queryset in (("category", categories), ("unit", units)):
-            self.filters[name].queryset = queryset
-            self.form.fields[name].queryset = queryset
         staff = staff_list_for_cases(municipality=municipality, user=user)
         self.filters["owner"].extra["choices"] = [
             (ME, _("Me")),
@@ -56,6 +51,12 @@ class CaseFilterSet(WagtailFilterSet):
                 for person in staff
             ),
         ]
+        # Querysets last: ``self.form`` builds the form, with the choices set above.
+        categories = category_list_for_municipality(municipality=municipality)
+        units = unit_list_for_cases(municipality=municipality, user=user)
+        for name, queryset in (("category", categories), ("unit", units)):
+            self.filters[name].queryset = queryset
+            self.form.fields[name].queryset = queryset
 
     def filter_owner(self, queryset, name, value):
         if value == ME:

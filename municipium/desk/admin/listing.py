@@ -106,7 +106,11 @@ class CaseIndexView(IndexView):
         return request_case_list_for_user(municipality=self.municipality, user=self.request.user)
 
     def get_filterset_kwargs(self):
-        return {**super().get_filterset_kwargs(), "municipality": self.municipality}
+        return {
+            **super().get_filterset_kwargs(),
+            "queryset": self.get_base_queryset(),
+            "municipality": self.municipality,
+        }
 
     def get_page_subtitle(self):
         return str(self.municipality)

@@ -38,6 +38,8 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from municipium.cases.models import Case, Entry
+from municipium.desk.models import Category, CitizenRequest, ResponseTemplate
 from municipium.organisation.models import Membership, Person, Unit
 from municipium.tenancy.models import Municipality, PublicHoliday
 
@@ -124,7 +126,7 @@ FORGED = {
 WATCHED_COUNTS = (
     Page, Revision, Collection, Site, Group, Workflow, WorkflowState, TaskState,
     PageViewRestriction, GroupPagePermission, Municipality, PublicHoliday, Unit, Person,
-    Membership,
+    Membership, Case, Entry, Category, CitizenRequest, ResponseTemplate,
 )  # fmt: skip
 
 
@@ -140,11 +142,16 @@ def world(django_db_setup, django_db_blocker):
 
 
 def _remove_files():
+    from pathlib import Path
+
     from django.conf import settings
 
-    for path in settings.MEDIA_ROOT.rglob("*"):
-        if path.is_file() and path.name.startswith((OTHER, "bornova-photo", "bornova-report")):
-            path.unlink()
+    private = Path(settings.STORAGES["private"]["OPTIONS"]["location"])
+    for root in (settings.MEDIA_ROOT, private):
+        for path in Path(root).rglob("*"):
+            names = (OTHER, SIBLING, "bornova-photo", "bornova-report", "bornova-pothole")
+            if path.is_file() and path.name.startswith(names):
+                path.unlink()
 
 
 def _fingerprint(world) -> list:

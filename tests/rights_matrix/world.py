@@ -39,7 +39,11 @@ from wagtail.models import (
     UploadedFile,
 )
 
+from municipium.cases.services import case_attach
 from municipium.core.pages import page_ensure
+from municipium.desk.models import ResponseTemplate
+from municipium.desk.services import request_submit, response_template_save
+from municipium.desk.tests.factories import category as request_category
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.news.models import NewsArticlePage, NewsIndexPage
 from municipium.news.services import news_article_relations_set
@@ -63,6 +67,7 @@ MODEL_PERMISSIONS = {
     "organisation": ("unit", "person", "jobtitle", "membership"),
     "tenancy": ("publicholiday",),
     "portal": ("alert",),
+    "desk": ("category", "responsetemplate"),
 }
 MUNICIPALITY_PERMISSIONS = ("view_municipality", "change_municipality")
 
@@ -164,6 +169,39 @@ def _directorate(directory, slug, title, top):
     return page
 
 
+def _requests(municipality, owner_unit, marker, shared_marker=None):
+    """A request category of ``owner_unit``, a citizen request in it with a resident's
+    contact and a file, and a response template: each marked. A municipality's categories
+    and templates are its whole staff's (residents see the categories): within it they carry
+    ``shared_marker``, not the sibling unit's."""
+    shared = shared_marker or marker
+    category = request_category(
+        municipality, f"{shared}-potholes", owner_unit,
+        names=dict.fromkeys(municipality.languages, f"{shared} potholes"),
+    )  # fmt: skip
+    request = request_submit(
+        municipality=municipality, category=category, language="tr",
+        description=f"{marker} pothole in front of the school", name=f"{marker} Resident",
+        email=f"{marker}@example.org", phone="0555 000 00 00",
+    )  # fmt: skip
+    attachment = case_attach(
+        case=request.case,
+        file=ContentFile(f"{marker} photo".encode(), name=f"{marker}-pothole.txt"),
+        by=None,
+    )
+    template = response_template_save(
+        instance=ResponseTemplate(
+            municipality=municipality, category=category, language="tr",
+            title=f"{shared} answer", body=f"{shared} repaired",
+        ),
+        by=None,
+    )  # fmt: skip
+    return {
+        "case": request.case, "citizen_request": request, "category": category,
+        "attachment": attachment, "response_template": template,
+    }  # fmt: skip
+
+
 def _other_municipality():
     """Everything of ``zqxother`` that a view might show, each marked."""
     other = MunicipalityFactory(
@@ -228,7 +266,9 @@ def _other_municipality():
         uploaded_by_user=editor,
     )
     redirect = Redirect.add_redirect(f"/{OTHER}-old", redirect_to=directorate, site=other.site)
+    desk = _requests(other, top, OTHER)
     other.made = {
+        **desk,
         "municipality": other, "site": other.site, "page": directorate, "home": other.homes["tr"],
         "article": article, "revision": revision, "unit": top, "person": person,
         "job_title": title, "membership": membership, "holiday": holiday, "alert": alert,
@@ -267,8 +307,11 @@ def _home_municipality(world):
     person_b = person_ensure(municipality=home, name="Bornova Person", by=None)
     positions(unit_b, (person_b, job_title(home, "uzman"), True))
     revision_b = page_b.save_revision(user=clerk_b)
+    _requests(home, unit_a, "bornova")  # the director's own unit's: theirs to see
+    desk_b = _requests(home, unit_b, SIBLING, shared_marker="bornova-b")
     world.users["director"] = director
     home.made = {
+        "case": desk_b["case"], "attachment": desk_b["attachment"],
         "unit": unit_b, "membership": membership_b, "page": page_b, "revision": revision_b,
         "user": clerk_b,
     }  # fmt: skip

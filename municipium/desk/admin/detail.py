@@ -67,7 +67,7 @@ def _status_label(declared, code):
 
 
 def _visible(case, user):
-    """``case`` if ``user`` may open it, else None (a link shows the reference only)."""
+    """Whether ``user`` may open ``case`` (else a link shows its reference only)."""
     if case is None:
         return None
     return (
@@ -107,6 +107,7 @@ def case_context(*, case, user) -> dict:
         "attachments": list(case.attachments.all()),
         "links": links,
         "links_visible": {key: _visible(other, user) for key, other in links.items()},
+        "forwarded_status": _status_label(declared, getattr(links["forwarded_to"], "status", "")),
         "duplicates": duplicates,
         "overdue": bool(
             case.due_at and status.clock == kinds.Clock.RUNNING and case.due_at < timezone.now()

@@ -2,7 +2,6 @@
 overdue, each offering only the current municipality's choices that the user may see."""
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +14,7 @@ from municipium.cases.selectors import case_channel_choices
 from ..kind import CODE
 from .selectors import category_list_for_municipality, staff_list_for_cases, unit_list_for_cases
 
-ME, NOBODY = "me", "nobody"
+ME, NOBODY, OVERDUE_ONLY = "me", "nobody", "1"
 
 
 class CaseFilterSet(WagtailFilterSet):
@@ -31,10 +30,13 @@ class CaseFilterSet(WagtailFilterSet):
     filed = django_filters.DateFromToRangeFilter(
         label=_("Filed between"), field_name="filed_at", widget=DateRangePickerWidget
     )
-    overdue = django_filters.BooleanFilter(
+    # A choice, not a yes-or-no box: an unticked box would read as "not overdue", shown as
+    # an active filter on every list.
+    overdue = django_filters.ChoiceFilter(
         label=pgettext_lazy("case list filter", "Overdue"),
         method="filter_overdue",
-        widget=forms.CheckboxInput,
+        choices=[(OVERDUE_ONLY, _("Overdue only"))],
+        empty_label=_("All"),
     )
 
     def __init__(self, *args, municipality=None, **kwargs):
@@ -66,7 +68,7 @@ class CaseFilterSet(WagtailFilterSet):
         return queryset.filter(owner_id=value) if value.isdigit() else queryset.none()
 
     def filter_overdue(self, queryset, name, value):
-        if not value:
+        if value != OVERDUE_ONLY:
             return queryset
         declared = kinds.get(CODE)
         running = [

@@ -107,12 +107,13 @@ def test_the_list_filters_by_status_category_owner_overdue_and_searches_referenc
 
     both = {world.case.reference, light.reference}
     assert references("") == both
+    assert 'data-w-active-filter-id="id_' not in client.get("/admin/requests/").content.decode()
     assert references(f"category={world.lights_category.pk}") == {light.reference}
     assert references(f"unit={world.trees.pk}") == {world.case.reference}
     assert references("status=answered") == set()
     assert references("owner=nobody") == both
     assert references("owner=me") == set()
-    assert references("overdue=on") == both  # filed in March 2026: long overdue
+    assert references("overdue=1") == both  # filed in March 2026: long overdue
     assert references(f"q={light.reference}") == {light.reference}
     assert references("channel=phone") == set()
 
@@ -338,3 +339,54 @@ def test_response_templates_of_another_municipality_are_404(world):
     client = client_for(world, "manager")
     assert client.get(f"/admin/response-templates/edit/{foreign.pk}/").status_code == 404
     assert "zqx" not in client.get("/admin/response-templates/").content.decode()
+
+
+def test_a_superuser_works_in_the_municipality_of_the_host(world):
+    from django.contrib.auth import get_user_model
+
+    superuser = get_user_model().objects.create_superuser("root", "root@example.org", "x")
+    for host, shown, hidden in (
+        ("bornova.localhost", "A tree fell", "zqx Şişli pothole"),
+        ("sisli.localhost", "zqx Şişli pothole", "A tree fell"),
+    ):
+        client = Client(HTTP_HOST=host)
+        client.force_login(superuser)
+        html = client.get("/admin/requests/").content.decode()
+        assert shown in html and hidden not in html, host
+
+
+def test_staff_of_no_municipality_get_no_requests_menu_nor_list(world):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    outsider = get_user_model().objects.create_user("outsider", password="x")
+    outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(outsider)
+    assert "/admin/requests/" not in client.get("/admin/").content.decode()
+    refused = client.get("/admin/requests/")  # Wagtail's answer to PermissionDenied
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
+    assert "/admin/requests/" in client_for(world, "clerk").get("/admin/").content.decode()
+
+
+def test_a_category_with_another_municipalitys_unit_is_refused_whatever_is_posted(world):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from municipium.desk.models import Category
+
+    world.grant(world.manager, "add_category", "change_category", "view_category")
+    data = nested_form_data(
+        {
+            "municipality": world.bornova.pk, "code": "noise", "unit": world.sisli_unit.pk,
+            "target_working_days": "5", "keywords": "", "is_active": "on", "sort_order": "0",
+            "names": inline_formset([{"language": "tr", "name": "Gürültü", "description": ""}]),
+            "attributes": inline_formset([]),
+        }
+    )  # fmt: skip
+    response = client_for(world, "manager").post("/admin/request-categories/new/", data)
+    assert response.status_code == 200
+    assert not Category.objects.filter(code="noise").exists()
+    data["unit"] = world.trees.pk
+    response = client_for(world, "manager").post("/admin/request-categories/new/", data)
+    assert response.status_code == 302
+    assert Category.objects.get(code="noise").names.get().name == "Gürültü"

@@ -237,6 +237,13 @@ class IntakeView(WagtailAdminTemplateMixin, TemplateView):
             language=self.language,
         )
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("desk_case_index"), "label": _("Requests")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     @property
     def language(self):
         return self.municipality.default_language

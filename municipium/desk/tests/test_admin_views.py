@@ -3,6 +3,8 @@ the unit's clerk, a sibling unit's clerk (nothing of the case: 404), the unit's 
 call centre, the mayor's office, another municipality's administrator (404 everywhere, not
 in lists, counts or exports) and anonymous visitors (sent to the login page)."""
 
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -268,6 +270,7 @@ def test_the_operator_files_a_request_for_an_anonymous_caller(world):
     client = client_for(world, "operator")
     step = client.get(f"/admin/requests/file/?category={world.trees_category.pk}")
     assert "Sokak" in step.content.decode()
+    assert re.search(r"<h1[^>]*>\s*(<[^>]+>\s*)*File a request for a caller", step.content.decode())
     response = client.post(
         "/admin/requests/file/",
         {

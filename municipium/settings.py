@@ -202,6 +202,9 @@ else:
 # Seconds an anonymous page is kept in the page cache at most; a publish purges it sooner.
 MUNICIPIUM_PAGE_CACHE_SECONDS = env.int("MUNICIPIUM_PAGE_CACHE_SECONDS", default=600)
 
+# Working days before a case's deadline when its owner (or its unit) is reminded.
+MUNICIPIUM_CASE_REMINDER_DAYS = env.int("MUNICIPIUM_CASE_REMINDER_DAYS", default=2)
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="municipium@localhost")

@@ -15,6 +15,7 @@ class CasesConfig(AppConfig):
     def ready(self):
         from municipium.core import periodic
 
-        from .tasks import escalate_overdue
+        from .tasks import escalate_overdue, remind_due_soon
 
         periodic.register(escalate_overdue)
+        periodic.register(remind_due_soon)

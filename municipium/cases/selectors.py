@@ -18,7 +18,7 @@ from django.utils import timezone
 from municipium.organisation.selectors import unit_ids_for_user, unit_kinds_of_member
 
 from . import kinds
-from .models import Case, Entry
+from .models import Case, Entry, Link
 
 if TYPE_CHECKING:
     from municipium.tenancy.models import Municipality
@@ -114,3 +114,64 @@ def entry_last_public_body(*, case_field: str = "case") -> Subquery:
         .values("body")[:1]
     )
     return Subquery(latest)
+
+
+def _linked(case: Case, kind: str) -> Case | None:
+    link = (
+        Link.objects.filter(case=case, kind=kind)
+        .select_related("other", "other__municipality")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return link.other if link is not None else None
+
+
+def case_forwarded_to(case: Case) -> Case | None:
+    """The case (perhaps of another municipality) that ``case`` was forwarded to, or None:
+    the resident's tracking page of ``case`` shows that one's public progress."""
+    return _linked(case, Link.Kind.FORWARDED_TO)
+
+
+def case_forwarded_from(case: Case) -> Case | None:
+    """The case that was forwarded to become ``case``, or None."""
+    link = (
+        Link.objects.filter(other=case, kind=Link.Kind.FORWARDED_TO)
+        .select_related("case", "case__municipality")
+        .first()
+    )
+    return link.case if link is not None else None
+
+
+def case_duplicate_of(case: Case) -> Case | None:
+    """The case ``case`` duplicates (its resident follows that one), or None."""
+    return _linked(case, Link.Kind.DUPLICATE_OF)
+
+
+def case_due_soon_list(*, now, until) -> QuerySet[Case]:
+    """Open cases whose clock runs and whose deadline falls between ``now`` and ``until``,
+    across the installation (for the reminder task), soonest first."""
+    running = _running_statuses()
+    if running is None:
+        return Case.objects.none()
+    return (
+        Case.objects.filter(running, due_at__gt=now, due_at__lte=until)
+        .select_related("municipality", "unit", "owner")
+        .order_by("due_at")
+    )
+
+
+def _running_statuses() -> Q | None:
+    condition = None
+    for kind in kinds.registered():
+        for status in kind.statuses:
+            if status.clock == kinds.Clock.RUNNING and not status.is_closed:
+                term = Q(kind=kind.code, status=status.code)
+                condition = term if condition is None else condition | term
+    return condition
+
+
+def case_channel_choices() -> list[tuple[str, str]]:
+    """The channels a case can come by (for the filters and forms of the apps above)."""
+    from .models import Channel
+
+    return list(Channel.choices)

@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from municipium.core.audit import audit_log, snapshot
@@ -18,7 +19,7 @@ from municipium.tenancy import clock
 from municipium.tenancy.services import staff_check
 
 from . import kinds
-from .models import Case, CaseSequence, Entry, Link, Pause
+from .models import Attachment, Case, CaseSequence, Entry, Link, Pause
 from .selectors import case_may_act
 
 AUDITED_FIELDS = (
@@ -390,3 +391,86 @@ def case_escalate(*, case: Case, recipients: list[int], level: int) -> Case:
     )
     _audit(case, "escalate", by=None, before=before, extra={"level": level})
     return case
+
+
+@transaction.atomic
+def case_remind(*, case: Case, recipients: list[int]) -> Entry | None:
+    """Record that ``recipients`` (user ids) were reminded that ``case`` is due soon: an
+    internal timeline entry, once per deadline (an extension gives a new one). By the system
+    (the reminder task); None when this deadline's reminder was already sent."""
+    case = _locked(case)
+    due = case.due_at.isoformat() if case.due_at else ""
+    if case.entries.filter(kind=Entry.Kind.NOTE, data__reminder_for=due).exists():
+        return None
+    entry = _entry(
+        case,
+        Entry.Kind.NOTE,
+        by=None,
+        public=False,
+        body=_reminder_text(case),
+        data={"reminder_for": due, "recipients": sorted(recipients)},
+    )
+    _audit(
+        case,
+        "remind",
+        by=None,
+        before=case_snapshot(case),
+        extra={"recipients": sorted(recipients)},
+    )
+    return entry
+
+
+def _reminder_text(case: Case) -> str:
+    with translation.override(case.language):
+        return _("Reminder sent: the case is due soon.")
+
+
+def case_attachments_copy(*, source: Case, target: Case) -> list[Attachment]:
+    """Copy ``source``'s files to ``target`` (a forwarded case), each a file of its own in the
+    private storage: for a service that opened ``target`` in its own transaction."""
+    copies = []
+    for attachment in source.attachments.all():
+        with attachment.file.open("rb") as handle:
+            content = ContentFile(handle.read())
+        copy = Attachment(
+            case=target,
+            name=attachment.name,
+            content_type=attachment.content_type,
+            size=attachment.size,
+            is_public=attachment.is_public,
+            uploaded_by=attachment.uploaded_by,
+        )
+        copy.file.save(attachment.name, content, save=False)
+        copy.save()
+        copies.append(copy)
+    return copies
+
+
+@transaction.atomic
+def case_attach(*, case: Case, file, by, public: bool = False, name: str = "") -> Attachment:
+    """Attach ``file`` (an uploaded file, already checked by the caller's form) to ``case``
+    in the private storage, with a timeline entry (internal unless ``public``)."""
+    case = _locked(case)
+    _check_may_act(case, by)
+    name = (name or getattr(file, "name", "") or "file").rsplit("/", 1)[-1][:255]
+    attachment = Attachment(
+        case=case,
+        name=name,
+        content_type=getattr(file, "content_type", "") or "application/octet-stream",
+        size=file.size,
+        is_public=public,
+        uploaded_by=by if by is not None and by.is_authenticated else None,
+    )
+    attachment.file.save(name, file, save=False)
+    attachment.save()
+    _entry(case, Entry.Kind.ATTACHED, by=by, public=public, data={"attachment": attachment.pk})
+    audit_log(
+        instance=case,
+        action="cases.case.attach",
+        by=by,
+        municipality=case.municipality_id,
+        unit=case.unit_id,
+        extra={"kind": case.kind, "attachment": attachment.pk, "name": name},
+        title=str(case),
+    )
+    return attachment

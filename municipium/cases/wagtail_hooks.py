@@ -17,5 +17,7 @@ def register_case_log_actions(actions):
             ("cases.case.extend", _("Extend case deadline"), _("Case deadline extended.")),
             ("cases.case.link", _("Link cases"), _("Cases linked.")),
             ("cases.case.escalate", _("Escalate case"), _("Overdue case escalated.")),
+            ("cases.case.attach", _("Attach a file to a case"), _("File attached.")),
+            ("cases.case.remind", _("Remind of a case due soon"), _("Reminder sent.")),
         ],
     )

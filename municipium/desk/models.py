@@ -7,6 +7,8 @@ place, the answers to the category's questions and the resident's contact detail
 the staff who handle the case see.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -177,3 +179,43 @@ class CitizenRequest(models.Model):
 
     def __str__(self):
         return str(self.case_id)
+
+
+class ResponseTemplate(models.Model):
+    """A usual answer, for one category or for every category of the municipality, in one
+    language: staff choose it in the answer form and adapt it before it is sent."""
+
+    municipality = models.ForeignKey(
+        "tenancy.Municipality",
+        on_delete=models.CASCADE,
+        related_name="response_templates",
+        verbose_name=_("municipality"),
+    )
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="response_templates",
+        verbose_name=_("category"),
+        help_text=_("Leave empty for an answer offered in every category."),
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text of the answer"))
+
+    class Meta:
+        verbose_name = _("response template")
+        verbose_name_plural = _("response templates")
+        ordering = ["municipality", "title", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if (
+            self.category_id
+            and self.municipality_id
+            and self.category.municipality_id != self.municipality_id
+        ):
+            raise ValidationError({"category": _("Choose a category of this municipality.")})

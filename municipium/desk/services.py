@@ -8,13 +8,23 @@ import decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from municipium.cases.kinds import ClockRule
-from municipium.cases.services import case_open
+from municipium.cases.services import (
+    case_attachments_copy,
+    case_link,
+    case_note,
+    case_open,
+    case_transition,
+)
+from municipium.core.audit import snapshot
+from municipium.tenancy.services import municipality_owned_delete, municipality_owned_save
 
 from .kind import CODE
-from .models import Attribute, Category, CitizenRequest
+from .models import Attribute, Category, CitizenRequest, ResponseTemplate
 
 TITLE_LENGTH = 80
 
@@ -135,3 +145,143 @@ def request_submit(
     request.full_clean(exclude=["case"])
     request.save()
     return request
+
+
+# The staff's side: categories, response templates, duplicates and forwarding ---------------
+
+
+def category_snapshot(category: Category) -> dict:
+    names = {row.language: row.name for row in category.names.all()}
+    questions = [
+        {"code": row.code, "datatype": row.datatype, "required": row.required}
+        for row in category.attributes.all()
+    ]
+    return snapshot(category, extra={"names": names, "questions": questions})
+
+
+@transaction.atomic
+def category_save(*, instance: Category, by) -> Category:
+    """Create or change a category with its names and questions: its unit must be an open
+    unit of its municipality."""
+    unit = instance.unit
+    if unit.municipality_id != instance.municipality_id:
+        raise ValidationError({"unit": _("Choose a unit of this municipality.")})
+    if not unit.is_active and (instance.pk is None or "unit" in _changed(instance, ["unit"])):
+        raise ValidationError({"unit": _("This unit is closed: choose another.")})
+    return municipality_owned_save(
+        instance, by=by, action_prefix="desk.category", snapshot_of=category_snapshot
+    )
+
+
+def _changed(instance, fields) -> set[str]:
+    stored = type(instance)._default_manager.filter(pk=instance.pk).values(*fields).first()
+    if stored is None:
+        return set(fields)
+    return {name for name in fields if stored[name] != getattr(instance, f"{name}_id", None)}
+
+
+@transaction.atomic
+def category_delete(*, instance: Category, by) -> None:
+    """Delete a category no request was filed in; one that was used is withdrawn instead
+    (no longer offered to residents), which keeps its requests' history."""
+    if instance.requests.exists():
+        raise ValidationError(
+            _("Requests were filed in this category: stop offering it instead of deleting it.")
+        )
+    municipality_owned_delete(instance, by=by, action_prefix="desk.category")
+
+
+@transaction.atomic
+def response_template_save(*, instance: ResponseTemplate, by) -> ResponseTemplate:
+    return municipality_owned_save(instance, by=by, action_prefix="desk.response_template")
+
+
+@transaction.atomic
+def response_template_delete(*, instance: ResponseTemplate, by) -> None:
+    municipality_owned_delete(instance, by=by, action_prefix="desk.response_template")
+
+
+def _in_language(language: str, text, **values) -> str:
+    with translation.override(language):
+        return str(text) % values
+
+
+@transaction.atomic
+def request_mark_duplicate(*, case, original, by, note: str = ""):
+    """Mark ``case`` a duplicate of ``original`` (a case of the same municipality): linked,
+    moved to ``duplicate``, and its resident told on the public timeline which request to
+    follow (``cases.selectors.case_duplicate_of`` leads the tracking page there)."""
+    if original.municipality_id != case.municipality_id:
+        raise ValidationError({"original": _("Choose a request of this municipality.")})
+    if original.pk == case.pk:
+        raise ValidationError({"original": _("A request cannot duplicate itself.")})
+    if original.kind != case.kind:
+        raise ValidationError({"original": _("Choose another citizen request.")})
+    case_link(case=case, other=original, kind="duplicate_of", by=by)
+    told = _in_language(
+        case.language,
+        gettext_noop(
+            "The same request was already filed as %(reference)s: follow that one, it will "
+            "be answered there."
+        ),
+        reference=original.reference,
+    )
+    text = f"{told}\n\n{note.strip()}" if note.strip() else told
+    return case_transition(case=case, transition="mark_duplicate", by=by, note=text)
+
+
+@transaction.atomic
+def case_forward(*, case, to_municipality, category: Category, by, reason: str):
+    """Forward the citizen request ``case`` to another municipality of the installation (a
+    main road belongs to the metropolitan municipality): a new request there in
+    ``category``, with the description, place, answers, photos and the resident's contact;
+    the two linked (``case_forwarded_to``), the original moved to ``forwarded`` with the
+    reason the resident reads. Returns the new case."""
+    errors = {}
+    if case.kind != CODE:
+        errors["case"] = _("Only a citizen request can be forwarded.")
+    if to_municipality.pk == case.municipality_id:
+        errors["to_municipality"] = _("Choose another municipality.")
+    if category.municipality_id != to_municipality.pk or not category.is_active:
+        errors["category"] = _("Choose a category of that municipality.")
+    if not reason.strip():
+        errors["reason"] = _("Write why the request goes to another municipality.")
+    if errors:
+        raise ValidationError(errors)
+    request = CitizenRequest.objects.get(case=case)
+    languages = to_municipality.languages
+    language = case.language if case.language in languages else to_municipality.default_language
+    new = case_open(
+        municipality=to_municipality,
+        kind=CODE,
+        unit=category.unit,
+        title=_title(category, case.description, language),
+        description=case.description,
+        by=None,  # opened by the installation: ``by`` does not work for the other municipality
+        language=language,
+        channel=case.channel,
+        deadline=ClockRule(working_days=category.target_working_days),
+        status="routed",
+    )
+    fields = ("name", "email", "phone", "is_anonymous", "address", "latitude", "longitude")
+    copy = CitizenRequest(case=new, category=category, answers=dict(request.answers))
+    for name in (*fields, "press_outlet", "press_date", "press_url", "api_client"):
+        setattr(copy, name, getattr(request, name))
+    copy.full_clean(exclude=["case"])
+    copy.save()
+    case_attachments_copy(source=case, target=new)
+    case_note(
+        case=new,
+        by=None,
+        public=True,
+        body=_in_language(
+            language,
+            gettext_noop("Forwarded by %(municipality)s (request %(reference)s): %(reason)s"),
+            municipality=case.municipality.name_in(language),
+            reference=case.reference,
+            reason=reason.strip(),
+        ),
+    )
+    case_link(case=case, other=new, kind="forwarded_to", by=by)
+    case_transition(case=case, transition="forward", by=by, note=reason)
+    return new

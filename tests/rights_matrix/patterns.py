@@ -133,6 +133,8 @@ RULES = [
     ("pk", "holidays", _pk("holiday")),
     ("pk", "alerts", _pk("alert")),
     ("pk", "municipalities", _pk("municipality")),
+    ("pk", "request-categories", _pk("category")),
+    ("pk", "response-templates", _pk("response_template")),
     ("pk", "wagtailsites", _pk("site")),
     ("pk", "wagtailusers_users", _pk("user")),
     ("pk", "wagtailusers_groups", _pk("group")),
@@ -148,6 +150,8 @@ RULES = [
     # Locales are shared by every municipality: the first one is as good as any.
     ("pk", "wagtaillocales", lambda objects: objects["page"].locale_id),
     ("pk", "wagtailsettings", _pk("site")),
+    ("case_id", None, _pk("case")),
+    ("attachment_id", None, _pk("attachment")),
     ("page_id", None, _pk("page")),
     ("parent_page_id", None, _pk("page")),
     ("page_to_move_id", None, _pk("page")),

@@ -38,6 +38,8 @@ from wagtail.models import (
     WorkflowState,
 )
 
+from municipium.cases.models import Case, Entry
+from municipium.desk.models import Category, CitizenRequest, ResponseTemplate
 from municipium.organisation.models import Membership, Person, Unit
 from municipium.tenancy.models import Municipality, PublicHoliday
 
@@ -84,7 +86,7 @@ FORGED = {
 WATCHED_COUNTS = (
     Page, Revision, Collection, Site, Group, Workflow, WorkflowState, TaskState,
     PageViewRestriction, GroupPagePermission, Municipality, PublicHoliday, Unit, Person,
-    Membership,
+    Membership, Case, Entry, Category, CitizenRequest, ResponseTemplate,
 )  # fmt: skip
 
 
@@ -100,11 +102,16 @@ def world(django_db_setup, django_db_blocker):
 
 
 def _remove_files():
+    from pathlib import Path
+
     from django.conf import settings
 
-    for path in settings.MEDIA_ROOT.rglob("*"):
-        if path.is_file() and path.name.startswith((OTHER, "bornova-photo", "bornova-report")):
-            path.unlink()
+    private = Path(settings.STORAGES["private"]["OPTIONS"]["location"])
+    for root in (settings.MEDIA_ROOT, private):
+        for path in Path(root).rglob("*"):
+            names = (OTHER, SIBLING, "bornova-photo", "bornova-report", "bornova-pothole")
+            if path.is_file() and path.name.startswith(names):
+                path.unlink()
 
 
 def _fingerprint(world) -> list:
@@ -245,7 +252,7 @@ def test_anyone_reads_the_hosts_open311_services_and_requests_and_no_others(worl
     municipality's services and requests (never its residents), and nothing of another's."""
     client = _client(world, "anonymous")
     own = world.home_requests["citizen_request"].case.reference
-    for path in ("services", "requests", f"requests/{own}", "services/bornova-own-lights"):
+    for path in ("services", "requests", f"requests/{own}", "services/bornova-own-potholes"):
         response = client.get(f"/open311/v2/{path}.{fmt}")
         assert response.status_code == 200, (path, response.content)
         text = response.content.decode().lower()

@@ -39,9 +39,11 @@ from wagtail.models import (
     UploadedFile,
 )
 
+from municipium.cases.services import case_attach
 from municipium.core.pages import page_ensure
-from municipium.desk.services import request_submit
-from municipium.desk.tests.factories import category
+from municipium.desk.models import ResponseTemplate
+from municipium.desk.services import request_submit, response_template_save
+from municipium.desk.tests.factories import category as request_category
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.news.models import NewsArticlePage, NewsIndexPage
 from municipium.news.services import news_article_relations_set
@@ -66,6 +68,7 @@ MODEL_PERMISSIONS = {
     "organisation": ("unit", "person", "jobtitle", "membership"),
     "tenancy": ("publicholiday",),
     "portal": ("alert",),
+    "desk": ("category", "responsetemplate"),
 }
 MUNICIPALITY_PERMISSIONS = ("view_municipality", "change_municipality")
 
@@ -168,20 +171,38 @@ def _directorate(directory, slug, title, top):
     return page
 
 
-def _requests(municipality, marker, top) -> dict:
-    """A request category, a request in it (its resident named with the marker) and an
-    Open311 client application."""
-    offered = category(
-        municipality, f"{marker}-lights", top,
-        names={"tr": f"{marker} Sokak lambası", "en": f"{marker} Street light"},
+def _requests(municipality, owner_unit, marker, shared_marker=None):
+    """A request category of ``owner_unit``, a citizen request in it with a resident's
+    contact and a file, and a response template: each marked. A municipality's categories
+    and templates are its whole staff's (residents see the categories): within it they carry
+    ``shared_marker``, not the sibling unit's."""
+    shared = shared_marker or marker
+    category = request_category(
+        municipality, f"{shared}-potholes", owner_unit,
+        names=dict.fromkeys(municipality.languages, f"{shared} potholes"),
     )  # fmt: skip
-    citizen_request = request_submit(
-        municipality=municipality, category=offered, language="tr",
-        description=f"{marker} lamp is off", name=f"{marker} Resident",
-        email=f"{marker}@example.org", address=f"{marker} street",
+    request = request_submit(
+        municipality=municipality, category=category, language="tr",
+        description=f"{marker} pothole in front of the school", name=f"{marker} Resident",
+        email=f"{marker}@example.org", phone="0555 000 00 00",
+    )  # fmt: skip
+    attachment = case_attach(
+        case=request.case,
+        file=ContentFile(f"{marker} photo".encode(), name=f"{marker}-pothole.txt"),
+        by=None,
+    )
+    template = response_template_save(
+        instance=ResponseTemplate(
+            municipality=municipality, category=category, language="tr",
+            title=f"{shared} answer", body=f"{shared} repaired",
+        ),
+        by=None,
     )  # fmt: skip
     api_client, _key = api_client_create(municipality=municipality, name=f"{marker} app", by=None)
-    return {"category": offered, "citizen_request": citizen_request, "api_client": api_client}
+    return {
+        "case": request.case, "citizen_request": request, "category": category,
+        "attachment": attachment, "response_template": template, "api_client": api_client,
+    }  # fmt: skip
 
 
 def _other_municipality():
@@ -252,7 +273,9 @@ def _other_municipality():
         uploaded_by_user=editor,
     )
     redirect = Redirect.add_redirect(f"/{OTHER}-old", redirect_to=directorate, site=other.site)
+    desk = _requests(other, top, OTHER)
     other.made = {
+        **desk,
         "municipality": other, "site": other.site, "page": directorate, "home": other.homes["tr"],
         "article": article, "revision": revision, "unit": top, "person": person,
         "job_title": title, "membership": membership, "holiday": holiday, "alert": alert,
@@ -261,7 +284,7 @@ def _other_municipality():
         "page_restriction": page_restriction, "workflow": team.workflow,
         "task": task_state.task, "task_state": task_state, "workflow_state": workflow_state,
         "editing_session": session, "upload": upload, "redirect": redirect, "user": editor,
-        "group": editors, **_requests(other, OTHER, top),
+        "group": editors,
     }  # fmt: skip
     return other
 
@@ -291,9 +314,12 @@ def _home_municipality(world):
     person_b = person_ensure(municipality=home, name="Bornova Person", by=None)
     positions(unit_b, (person_b, job_title(home, "uzman"), True))
     revision_b = page_b.save_revision(user=clerk_b)
+    _requests(home, unit_a, "bornova")  # the director's own unit's: theirs to see
+    desk_b = _requests(home, unit_b, SIBLING, shared_marker="bornova-b")
     world.users["director"] = director
-    world.home_requests = _requests(home, "bornova-own", unit_a)
+    world.home_requests = _requests(home, unit_a, "bornova-own")
     home.made = {
+        "case": desk_b["case"], "attachment": desk_b["attachment"],
         "unit": unit_b, "membership": membership_b, "page": page_b, "revision": revision_b,
         "user": clerk_b,
     }  # fmt: skip

@@ -81,3 +81,16 @@ def cases_escalate_overdue(*, now=None) -> int:
             )
         count += 1
     return count
+
+
+def case_escalate_one_level(*, case):
+    """Raise ``case`` one level now, whatever its deadline (a resident rejected its answer):
+    to its unit's managers, or to the mayor's office if they already had it; on the timeline,
+    in the audit log and in the recipients' mail, as an overdue case's escalation."""
+    level = min(case.escalation_level + 1, 2)
+    if level <= case.escalation_level:
+        return case
+    recipients = _managers(case.unit) if level == 1 else _mayors_office(case.municipality)
+    escalated = case_escalate(case=case, recipients=sorted(recipients), level=level)
+    transaction.on_commit(lambda: _mail(escalated, level, recipients))
+    return escalated

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from municipium.tenancy import clock
 from municipium.tenancy.services import staff_check
 
 from . import kinds
-from .models import Case, CaseSequence, Entry, Link, Pause
+from .models import Attachment, Case, CaseSequence, Entry, Link, Pause
 from .selectors import case_may_act
 
 AUDITED_FIELDS = (
@@ -390,3 +391,53 @@ def case_escalate(*, case: Case, recipients: list[int], level: int) -> Case:
     )
     _audit(case, "escalate", by=None, before=before, extra={"level": level})
     return case
+
+
+@transaction.atomic
+def case_attach(
+    *,
+    case: Case,
+    name: str,
+    content: bytes,
+    content_type: str,
+    by,
+    public: bool = False,
+    by_resident: bool = False,
+):
+    """Keep a file with the case in the private storage (``content`` already checked and
+    cleaned by the caller, e.g. ``cases.attachments.image_clean``): staff (``by``), or the
+    resident who files the case (``by_resident=True``, ``by=None``). One timeline entry (the
+    file's name, never shown to the public unless ``public``) and one audit entry."""
+    case = _locked(case)
+    if by_resident:
+        by = None
+    else:
+        _check_may_act(case, by)
+    attachment = Attachment(
+        case=case,
+        name=name[:255],
+        content_type=content_type,
+        size=len(content),
+        is_public=public,
+        uploaded_by=by if by is not None and by.is_authenticated else None,
+    )
+    attachment.file.save(name[:100], ContentFile(content), save=False)
+    attachment.save()
+    _entry(
+        case,
+        Entry.Kind.ATTACHED,
+        by=by,
+        public=public,
+        by_resident=by_resident,
+        data={"attachment": attachment.pk, "name": attachment.name},
+    )
+    audit_log(
+        instance=case,
+        action="cases.case.attach",
+        by=by,
+        municipality=case.municipality_id,
+        unit=case.unit_id,
+        extra={"kind": case.kind, "attachment": attachment.pk, "size": attachment.size},
+        title=str(case),
+    )
+    return attachment

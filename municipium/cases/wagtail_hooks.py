@@ -17,5 +17,6 @@ def register_case_log_actions(actions):
             ("cases.case.extend", _("Extend case deadline"), _("Case deadline extended.")),
             ("cases.case.link", _("Link cases"), _("Cases linked.")),
             ("cases.case.escalate", _("Escalate case"), _("Overdue case escalated.")),
+            ("cases.case.attach", _("Attach file to case"), _("File attached to the case.")),
         ],
     )

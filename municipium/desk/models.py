@@ -177,3 +177,6 @@ class CitizenRequest(models.Model):
 
     def __str__(self):
         return str(self.case_id)
+
+
+from .pages import RequestDeskPage  # noqa: E402, F401  (the page type, registered with the app)

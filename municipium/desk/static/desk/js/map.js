@@ -1,0 +1,48 @@
+// The place of a request on a map (Leaflet, served by the project): progressive enhancement of
+// the latitude and longitude fields. Without this script, or without tiles, the fields and the
+// address are the form. Bound to [data-desk-map]; the marker and the fields follow each other.
+const container = document.querySelector("[data-desk-map]");
+const latitude = document.querySelector("[data-desk-latitude]");
+const longitude = document.querySelector("[data-desk-longitude]");
+const L = window.L;
+
+function parse(input) {
+  const value = Number.parseFloat((input.value || "").replace(",", "."));
+  return Number.isFinite(value) ? value : null;
+}
+
+if (container && latitude && longitude && L && container.dataset.tiles) {
+  container.hidden = false;
+  const help = document.querySelector("[data-desk-map-help]");
+  if (help) help.hidden = false;
+  container.setAttribute("role", "application");
+  container.setAttribute("aria-label", container.dataset.label || "");
+  const start = [parse(latitude), parse(longitude)];
+  const hasPoint = start[0] !== null && start[1] !== null;
+  const map = L.map(container, { scrollWheelZoom: false }).setView(
+    hasPoint ? start : [Number(container.dataset.latitude || 39), Number(container.dataset.longitude || 35)],
+    hasPoint ? 16 : Number(container.dataset.zoom || 5),
+  );
+  L.tileLayer(container.dataset.tiles, {
+    maxZoom: 19,
+    attribution: container.dataset.attribution || "",
+  }).addTo(map);
+  let marker = hasPoint ? L.marker(start).addTo(map) : null;
+
+  const place = (point) => {
+    if (marker) marker.setLatLng(point);
+    else marker = L.marker(point).addTo(map);
+    latitude.value = point.lat.toFixed(6);
+    longitude.value = point.lng.toFixed(6);
+  };
+  map.on("click", (event) => place(event.latlng));
+  const follow = () => {
+    const point = [parse(latitude), parse(longitude)];
+    if (point[0] === null || point[1] === null) return;
+    if (marker) marker.setLatLng(point);
+    else marker = L.marker(point).addTo(map);
+    map.setView(point, Math.max(map.getZoom(), 15));
+  };
+  latitude.addEventListener("change", follow);
+  longitude.addEventListener("change", follow);
+}

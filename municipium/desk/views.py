@@ -47,8 +47,14 @@ def _render(request, page, template, context, status=200):
 
 def _form_errors(form, error: ValidationError) -> None:
     """The service's errors on the form's fields (a question's code on its field)."""
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
     for field, messages in error.message_dict.items():
-        if field in form.fields:
+        if field == "note":  # the engine's name for the reason of a transition
+            name = "comment" if "comment" in form.fields else None
+        elif field in form.fields:
             name = field
         elif f"answer_{field}" in form.fields:
             name = f"answer_{field}"

@@ -59,14 +59,15 @@ class Desk:
 
 
 @pytest.fixture
-def private_storage(settings, tmp_path):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "private")},
-        },
-    }
+def private_storage(monkeypatch, tmp_path):
+    """Case files in a directory of the test's own (the field's storage is bound when the
+    model loads, so the setting alone would not move it)."""
+    from django.core.files.storage import FileSystemStorage
+
+    from municipium.cases.models import Attachment
+
+    storage = FileSystemStorage(location=tmp_path / "private")
+    monkeypatch.setattr(Attachment._meta.get_field("file"), "storage", storage)
     return tmp_path / "private"
 
 

@@ -31,7 +31,15 @@ class MultipleImageField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class CategoryChoiceForm(forms.Form):
+class DeskForm(forms.Form):
+    """Labels are phrases or questions: no colon after them (in any language)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class CategoryChoiceForm(DeskForm):
     """The first step: which kind of request (the form then asks the category's questions)."""
 
     category = forms.ChoiceField(label=_("What is your request about?"), widget=forms.RadioSelect)
@@ -79,7 +87,7 @@ def _attribute_field(attribute: Attribute, language: str) -> forms.Field:
     return forms.CharField(label=label, required=required, max_length=200)
 
 
-class RequestForm(forms.Form):
+class RequestForm(DeskForm):
     """The request in the chosen category: its questions, the description, the place, the
     contact and the photos. The honeypot is checked by the view."""
 
@@ -159,7 +167,7 @@ class RequestForm(forms.Form):
         return answers
 
 
-class VerdictForm(forms.Form):
+class VerdictForm(DeskForm):
     ACCEPT, DISPUTE = "accept", "dispute"
 
     verdict = forms.ChoiceField(
@@ -195,7 +203,7 @@ class VerdictForm(forms.Form):
         return cleaned
 
 
-class LookupForm(forms.Form):
+class LookupForm(DeskForm):
     reference = forms.CharField(label=_("Request number"), max_length=20)
     token = forms.CharField(
         label=_("Tracking code"),

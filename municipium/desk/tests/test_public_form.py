@@ -192,3 +192,17 @@ def test_the_form_is_never_kept_in_the_page_cache(client, bornova):
     client.get(url, HTTP_HOST=bornova.host)
     again = client.get(url, HTTP_HOST=bornova.host)
     assert again.get("X-Page-Cache") != "hit"
+
+
+def test_the_map_tiles_server_set_by_the_operator_is_allowed_by_the_csp(client, bornova, settings):
+    from municipium.core.security import tile_origin
+
+    assert tile_origin("https://{s}.tiles.example.org/{z}/{x}/{y}.png") == (
+        "https://*.tiles.example.org"
+    )
+    assert tile_origin("not a url") == ""
+    response = client.get(bornova.url("tr") + "?category=street-light", HTTP_HOST=bornova.host)
+    policy = response["Content-Security-Policy"]
+    img_src = next(part for part in policy.split("; ") if part.startswith("img-src"))
+    assert "https://tile.openstreetmap.org" in img_src
+    assert 'data-tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in response.text

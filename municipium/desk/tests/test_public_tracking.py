@@ -166,6 +166,8 @@ def test_rejecting_the_answer_reopens_escalates_and_is_on_the_timeline(
     assert case.entries.filter(kind="escalated", data__level=1).exists()
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert recipients == ["ayse@example.org", "manager@example.org"]  # receipt, escalation
+    [escalation] = [message for message in mail.outbox if message.to == ["manager@example.org"]]
+    assert "rejected the answer" in escalation.body and case.reference in escalation.body
     page = client.get(track_path(bornova, case), HTTP_HOST=bornova.host)
     assert "Hâlâ yanmıyor." in page.text
 

@@ -77,8 +77,10 @@ def file_request(tab, server, *, site, path, category, name, answers, descriptio
             field.fill(value)
     page.locator("#id_description").fill(description)
     page.locator("#id_address").fill("—")
-    box = page.locator("[data-desk-map]").bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2 + 20, box["y"] + box["height"] / 2 - 10)
+    the_map = page.locator("[data-desk-map]")
+    the_map.scroll_into_view_if_needed()
+    box = the_map.bounding_box()
+    the_map.click(position={"x": box["width"] / 2 + 20, "y": box["height"] / 2 - 10})
     assert page.locator("#id_latitude").input_value() != ""
     page.locator("#id_name").fill(name)
     page.locator("#id_email").fill("resident@example.org")

@@ -27,11 +27,24 @@ if (container && latitude && longitude && L && container.dataset.tiles) {
     maxZoom: 19,
     attribution: container.dataset.attribution || "",
   }).addTo(map);
-  let marker = hasPoint ? L.marker(start).addTo(map) : null;
+  // The marker's images by their static addresses: Leaflet guesses them from its stylesheet's
+  // address, which the static files' manifest changes (a hashed name), so it would miss.
+  const icon = L.icon({
+    iconUrl: container.dataset.marker,
+    iconRetinaUrl: container.dataset.marker2x,
+    shadowUrl: container.dataset.markerShadow,
+    iconSize: [25, 41],
+    iconAnchor: [12, 41],
+    popupAnchor: [1, -34],
+    tooltipAnchor: [16, -28],
+    shadowSize: [41, 41],
+  });
+  const pin = (point) => L.marker(point, { icon, keyboard: false }).addTo(map);
+  let marker = hasPoint ? pin(start) : null;
 
   const place = (point) => {
     if (marker) marker.setLatLng(point);
-    else marker = L.marker(point).addTo(map);
+    else marker = pin(point);
     latitude.value = point.lat.toFixed(6);
     longitude.value = point.lng.toFixed(6);
   };
@@ -40,7 +53,7 @@ if (container && latitude && longitude && L && container.dataset.tiles) {
     const point = [parse(latitude), parse(longitude)];
     if (point[0] === null || point[1] === null) return;
     if (marker) marker.setLatLng(point);
-    else marker = L.marker(point).addTo(map);
+    else marker = pin(point);
     map.setView(point, Math.max(map.getZoom(), 15));
   };
   latitude.addEventListener("change", follow);

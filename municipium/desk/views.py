@@ -25,10 +25,12 @@ RATE_SCOPE = "desk-form"
 
 def _private(response):
     """A resident's own page: never kept by a cache (ours or the browser's), never indexed,
-    and its address (which holds the secret token) never sent on as a referrer."""
+    and its address (which holds the secret token) never sent to another site as a referrer
+    ("same-origin": with "no-referrer" the browser sends ``Origin: null`` with the verdict's
+    POST, which Django's CSRF check rightly refuses)."""
     patch_cache_control(response, private=True, no_store=True)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -64,7 +64,7 @@ def test_the_tracking_page_is_private_and_never_cached(client, bornova):
     for response in (first, second):
         assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
         assert response.get("X-Page-Cache") is None
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
         assert '<meta name="robots" content="noindex, nofollow">' in response.text
 
 

@@ -282,6 +282,21 @@ CSP_FRAME_ORIGINS = env.list(
     ],
 )
 
+# The requests desk (municipium.desk): the map's tiles (a URL template, {s}{z}{x}{y}) and their
+# credit line; the tile server's origin is allowed in the Content-Security-Policy's img-src.
+MUNICIPIUM_MAP_TILES_URL = env.str(
+    "MUNICIPIUM_MAP_TILES_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+MUNICIPIUM_MAP_ATTRIBUTION = env.str(
+    "MUNICIPIUM_MAP_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+)
+# Photos with a request: how many, how large each; requests per address and window.
+MUNICIPIUM_DESK_PHOTOS_MAX = env.int("MUNICIPIUM_DESK_PHOTOS_MAX", default=5)
+MUNICIPIUM_DESK_PHOTO_MAX_BYTES = env.int("MUNICIPIUM_DESK_PHOTO_MAX_BYTES", default=10 * 2**20)
+MUNICIPIUM_DESK_RATE_LIMIT = env.int("MUNICIPIUM_DESK_RATE_LIMIT", default=5)
+MUNICIPIUM_DESK_RATE_SECONDS = env.int("MUNICIPIUM_DESK_RATE_SECONDS", default=3600)
+
 TASKS = {
     "default": {
         "BACKEND": (

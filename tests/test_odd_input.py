@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from municipium.core.pages import page_ensure
+from municipium.desk.pages import RequestDeskPage
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.news.models import NewsArticlePage, NewsIndexPage
 from municipium.portal.models import (
@@ -86,6 +87,7 @@ def public_paths(municipality_factory):
         page(home, MissionPage, "misyon", statement="Misyon.", areas=[]),
         page(home, PlanPage, "plan"),
         page(home, AccessibilityDeclarationPage, "erisilebilirlik", **DECLARATION),
+        page(home, RequestDeskPage, "talep"),
     ]
     document = get_document_model().objects.create(
         title="Rapor",
@@ -102,6 +104,8 @@ def public_paths(municipality_factory):
         "/theme.css",
         "/healthz",
         document.url,
+        "/tr/talep/?category=yok",
+        "/tr/talep/track/?reference=26-00001&token=x",
     ]
     return {"pages": pages, "paths": paths}
 

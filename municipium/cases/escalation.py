@@ -42,7 +42,7 @@ def escalation_level_due(case, *, now) -> int:
     return 2 if late >= MAYORS_OFFICE_AFTER_DAYS else 1
 
 
-def _mail(case, level: int, recipients: set[int]) -> None:
+def _mail(case, level: int, recipients: set[int], *, disputed: bool = False) -> None:
     from django.contrib.auth import get_user_model
 
     users = get_user_model().objects.filter(pk__in=recipients).exclude(email="")
@@ -52,9 +52,17 @@ def _mail(case, level: int, recipients: set[int]) -> None:
                 "reference": case.reference,
                 "title": case.title,
             }
-            body = _(
-                "The case %(reference)s was due on %(due)s and has not been answered. "
-                "It has been escalated to you (level %(level)s)."
+            body = (
+                _(
+                    "The resident rejected the answer to the case %(reference)s, which was due "
+                    "on %(due)s. It is open again and has been escalated to you (level "
+                    "%(level)s)."
+                )
+                if disputed
+                else _(
+                    "The case %(reference)s was due on %(due)s and has not been answered. "
+                    "It has been escalated to you (level %(level)s)."
+                )
             ) % {
                 "reference": case.reference,
                 "due": timezone.localtime(case.due_at).strftime("%Y-%m-%d %H:%M"),
@@ -81,3 +89,16 @@ def cases_escalate_overdue(*, now=None) -> int:
             )
         count += 1
     return count
+
+
+def case_escalate_one_level(*, case):
+    """Raise ``case`` one level now, whatever its deadline (its resident rejected the answer):
+    to its unit's managers, or to the mayor's office if they already had it; on the timeline,
+    in the audit log and in the recipients' mail, as an overdue case's escalation."""
+    level = min(case.escalation_level + 1, 2)
+    if level <= case.escalation_level:
+        return case
+    recipients = _managers(case.unit) if level == 1 else _mayors_office(case.municipality)
+    escalated = case_escalate(case=case, recipients=sorted(recipients), level=level)
+    transaction.on_commit(lambda: _mail(escalated, level, recipients, disputed=True))
+    return escalated

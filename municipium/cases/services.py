@@ -447,30 +447,55 @@ def case_attachments_copy(*, source: Case, target: Case) -> list[Attachment]:
 
 
 @transaction.atomic
-def case_attach(*, case: Case, file, by, public: bool = False, name: str = "") -> Attachment:
-    """Attach ``file`` (an uploaded file, already checked by the caller's form) to ``case``
-    in the private storage, with a timeline entry (internal unless ``public``)."""
+def case_attach(
+    *,
+    case: Case,
+    name: str,
+    content: bytes,
+    content_type: str,
+    by,
+    public: bool = False,
+    by_resident: bool = False,
+):
+    """Keep a file with the case in the private storage (``content`` already checked and
+    cleaned by the caller, e.g. ``cases.attachments.image_clean``): staff (``by``), or the
+    resident who files the case (``by_resident=True``, ``by=None``). One timeline entry (the
+    file's name, never shown to the public unless ``public``) and one audit entry."""
     case = _locked(case)
-    _check_may_act(case, by)
-    name = (name or getattr(file, "name", "") or "file").rsplit("/", 1)[-1][:255]
+    if by_resident:
+        by = None
+    else:
+        _check_may_act(case, by)
     attachment = Attachment(
         case=case,
-        name=name,
-        content_type=getattr(file, "content_type", "") or "application/octet-stream",
-        size=file.size,
+        name=name[:255],
+        content_type=content_type,
+        size=len(content),
         is_public=public,
         uploaded_by=by if by is not None and by.is_authenticated else None,
     )
-    attachment.file.save(name, file, save=False)
+    attachment.file.save(name[:100], ContentFile(content), save=False)
     attachment.save()
-    _entry(case, Entry.Kind.ATTACHED, by=by, public=public, data={"attachment": attachment.pk})
+    _entry(
+        case,
+        Entry.Kind.ATTACHED,
+        by=by,
+        public=public,
+        by_resident=by_resident,
+        data={"attachment": attachment.pk, "name": attachment.name},
+    )
     audit_log(
         instance=case,
         action="cases.case.attach",
         by=by,
         municipality=case.municipality_id,
         unit=case.unit_id,
-        extra={"kind": case.kind, "attachment": attachment.pk, "name": name},
+        extra={
+            "kind": case.kind,
+            "attachment": attachment.pk,
+            "name": attachment.name,
+            "size": attachment.size,
+        },
         title=str(case),
     )
     return attachment

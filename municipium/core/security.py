@@ -13,20 +13,37 @@ holes: no plugins (``object-src 'none'``), no ``<base>`` that sends relative lin
 elsewhere, forms posting only here, and framing only by itself. The page its preview panel
 frames keeps the public policy, with framing by the admin allowed."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 
 ADMIN_PREFIX = "/admin/"
 
 
+def tile_origin(template: str) -> str:
+    """The origin of a map tile server from its URL template: ``https://{s}.tile.example.org/
+    {z}/{x}/{y}.png`` gives ``https://*.tile.example.org`` (the ``{s}`` subdomains)."""
+    parts = urlsplit(template)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    host = parts.netloc.replace("{s}", "*")
+    if "{" in host:
+        return ""
+    return f"{parts.scheme}://{host}"
+
+
 def content_security_policy(*, frame_ancestors: str = "'none'") -> str:
-    media = " ".join(getattr(settings, "CSP_MEDIA_ORIGINS", []))
+    origins = [*getattr(settings, "CSP_MEDIA_ORIGINS", [])]
+    media = " ".join(origins)
+    tiles = tile_origin(getattr(settings, "MUNICIPIUM_MAP_TILES_URL", ""))
+    images = " ".join([*origins, tiles] if tiles else origins)
     frames = " ".join(getattr(settings, "CSP_FRAME_ORIGINS", []))
     directives = [
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
         "font-src 'self'",
-        f"img-src 'self' data: {media}".strip(),
+        f"img-src 'self' data: {images}".strip(),
         f"media-src 'self' {media}".strip(),
         f"frame-src {frames}" if frames else "frame-src 'none'",
         "connect-src 'self'",

@@ -11,7 +11,9 @@ class DeskConfig(AppConfig):
 
     def ready(self):
         from municipium.cases import kinds
+        from municipium.core import demo
 
         from .kind import CITIZEN_REQUEST
 
         kinds.register(CITIZEN_REQUEST)
+        demo.register("municipium.desk.demo.demo_desk", order=55)

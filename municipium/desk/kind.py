@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from municipium.cases.kinds import CaseKind, Clock, ClockRule, Status, Transition
 
+from .emails import request_transition_mail
 from .models import DEFAULT_TARGET_WORKING_DAYS
 
 CODE = "citizen_request"
@@ -60,4 +61,5 @@ CITIZEN_REQUEST = CaseKind(
                    note_required=True),
     ),
     clock=ClockRule(working_days=DEFAULT_TARGET_WORKING_DAYS),
+    on_transition=(request_transition_mail,),
 )  # fmt: skip

@@ -219,3 +219,6 @@ class ResponseTemplate(models.Model):
             and self.category.municipality_id != self.municipality_id
         ):
             raise ValidationError({"category": _("Choose a category of this municipality.")})
+
+
+from .pages import RequestDeskPage  # noqa: E402, F401  (the page type, registered with the app)

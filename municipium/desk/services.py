@@ -6,14 +6,18 @@ from __future__ import annotations
 import datetime
 import decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
+from municipium.cases.attachments import image_clean
+from municipium.cases.escalation import case_escalate_one_level
 from municipium.cases.kinds import ClockRule
 from municipium.cases.services import (
+    case_attach,
     case_attachments_copy,
     case_link,
     case_note,
@@ -25,6 +29,7 @@ from municipium.tenancy.services import municipality_owned_delete, municipality_
 
 from .kind import CODE
 from .models import Attribute, Category, CitizenRequest, ResponseTemplate
+from .tasks import request_mail
 
 TITLE_LENGTH = 80
 
@@ -285,3 +290,96 @@ def case_forward(*, case, to_municipality, category: Category, by, reason: str):
     case_link(case=case, other=new, kind="forwarded_to", by=by)
     case_transition(case=case, transition="forward", by=by, note=reason)
     return new
+
+
+# The resident's side: filing through the web form with photos, and the verdict on an answer.
+
+
+@transaction.atomic
+def request_file(
+    *,
+    municipality,
+    category: Category,
+    description: str,
+    language: str,
+    photos: list = (),
+    tracking_url=None,
+    **fields,
+) -> CitizenRequest:
+    """File a request from the web form: the request (``request_submit``, every keyword of it
+    accepted) and its photos, each checked and stripped of its metadata (``cases.attachments``)
+    and kept as an attachment of the case, all in one transaction or nothing. ``photos`` are
+    ``(name, bytes)`` pairs. ``tracking_url(case)`` builds the tracking page's address for the
+    acknowledgement mailed on commit when the resident gave an address."""
+    max_photos = settings.MUNICIPIUM_DESK_PHOTOS_MAX
+    if len(photos) > max_photos:
+        raise ValidationError(
+            {
+                "photos": ngettext(
+                    "Send at most %(count)s photo.", "Send at most %(count)s photos.", max_photos
+                )
+                % {"count": max_photos}
+            }
+        )
+    cleaned = []
+    errors = []
+    for name, data in photos:
+        try:
+            cleaned.append(
+                image_clean(
+                    data=data, name=name, max_bytes=settings.MUNICIPIUM_DESK_PHOTO_MAX_BYTES
+                )
+            )
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError({"photos": errors})
+    citizen_request = request_submit(
+        municipality=municipality,
+        category=category,
+        description=description,
+        language=language,
+        **fields,
+    )
+    case = citizen_request.case
+    for number, image in enumerate(cleaned, start=1):
+        case_attach(
+            case=case,
+            name=f"{case.reference}-{number}.{image.extension}",
+            content=image.content,
+            content_type=image.content_type,
+            by=None,
+            by_resident=True,
+        )
+    if citizen_request.email and tracking_url is not None:
+        url = tracking_url(case)
+        transaction.on_commit(lambda: request_mail.enqueue(case.pk, "received", url))
+    return citizen_request
+
+
+@transaction.atomic
+def request_accept(*, case, rating: int, comment: str = "") -> CitizenRequest:
+    """The resident accepts the answer (tracking page): the case closes, with the rating
+    (1–5) and the comment kept with the request."""
+    if not 1 <= int(rating) <= 5:
+        raise ValidationError({"rating": _("Rate the answer from 1 to 5.")})
+    case = case_transition(case=case, transition="accept", by=None, by_resident=True)
+    citizen_request = CitizenRequest.objects.select_for_update().get(case=case)
+    citizen_request.rating = int(rating)
+    citizen_request.rating_comment = comment.strip()
+    citizen_request.full_clean(exclude=["case"])
+    citizen_request.save(update_fields=["rating", "rating_comment"])
+    return citizen_request
+
+
+@transaction.atomic
+def request_dispute(*, case, reason: str, rating: int | None = None):
+    """The resident rejects the answer with ``reason`` (tracking page): the case is worked on
+    again (the rejection and its reason on the public timeline) and goes one level up, to the
+    unit's managers, then the mayor's office (``cases.escalation``)."""
+    if rating is not None and not 1 <= int(rating) <= 5:
+        raise ValidationError({"rating": _("Rate the answer from 1 to 5.")})
+    case = case_transition(case=case, transition="dispute", by=None, by_resident=True, note=reason)
+    if rating is not None:
+        CitizenRequest.objects.filter(case=case).update(rating=int(rating))
+    return case_escalate_one_level(case=case)

@@ -19,7 +19,8 @@ from .models import (
 from .services import editorial_team_ensure, home_pages_ensure
 
 # Where each home page's cards lead, in the order of its highlights: the news, a directorate
-# (by its slug), a page under the home page (by its slug) or the accessibility declaration.
+# (by its slug), a page under the home page (by its slug), the accessibility declaration or
+# the requests desk (desk.demo, ``made["desks"]``).
 HIGHLIGHT_TARGETS = {
     "bornova": [
         ("news",),
@@ -28,14 +29,14 @@ HIGHLIGHT_TARGETS = {
     ],
     "kuzeykent": [
         ("news",),
-        ("directorate", "basin-yayin-halkla-iliskiler"),
+        ("desk",),
         ("page", "faaliyet-plani"),
     ],
-    "sisli": [("directorate", "ozel-kalem"), ("page", "hakkimizda"), ("directorate", "ozel-kalem")],
+    "sisli": [("directorate", "ozel-kalem"), ("desk",), ("directorate", "ozel-kalem")],
     "bumehen": [
         ("directorate", "farhangi-ejtemaei"),
         ("page", "barnameh-tafahomnameh"),
-        ("page", "darbareh"),
+        ("desk",),
     ],
     "rudziniec": [("page", "misja"), ("directorate", "dzial-programowy"), ("declaration",)],
 }
@@ -185,6 +186,8 @@ def _highlight_target(target, language, *, home, made):
         return made.get("news", {}).get(language)
     if kind == "declaration":
         return made.get("declarations", {}).get(language)
+    if kind == "desk":
+        return made.get("desks", {}).get(language)
     if kind == "directorate":
         return _unit_in(made.get("directories", {}).get(language), key[0])
     return home.get_children().filter(slug=key[0]).first()

@@ -85,9 +85,19 @@ def _wait_until_healthy(process: subprocess.Popen, url: str, log: Path, seconds:
 class Server:
     port: int
     var_dir: Path | None = None  # MUNICIPIUM_VAR_DIR: media/ is under it
+    env: dict = field(default_factory=dict, compare=False, repr=False)
 
     def url(self, site: str, path: str = "/") -> str:
         return f"http://{site}.localhost:{self.port}{path}"
+
+    def python(self, code: str) -> str:
+        """Run ``code`` in Django's shell against the server's database (what staff would do
+        in the admin, done through the services); what it prints."""
+        command = [*_municipium_command(), "shell", "--no-imports", "-c", code]
+        result = subprocess.run(command, env=self.env, cwd=REPO_DIR, capture_output=True, text=True)
+        if result.returncode != 0:
+            pytest.fail(f"{code}\nfailed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        return result.stdout
 
 
 @pytest.fixture(scope="session")
@@ -116,7 +126,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
         )
     try:
         _wait_until_healthy(process, f"http://127.0.0.1:{port}/healthz", log)
-        yield Server(port=port, var_dir=var_dir)
+        yield Server(port=port, var_dir=var_dir, env=env)
     finally:
         # `municipium serve` execs gunicorn: the process is the arbiter, which stops its workers.
         process.send_signal(signal.SIGTERM)

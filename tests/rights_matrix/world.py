@@ -188,7 +188,9 @@ def _requests(municipality, owner_unit, marker, shared_marker=None):
     )  # fmt: skip
     attachment = case_attach(
         case=request.case,
-        file=ContentFile(f"{marker} photo".encode(), name=f"{marker}-pothole.txt"),
+        name=f"{marker}-pothole.txt",
+        content=f"{marker} photo".encode(),
+        content_type="text/plain",
         by=None,
     )
     template = response_template_save(

@@ -326,5 +326,12 @@ class PressView(IntakeView):
         )
         if data.get("scan"):
             # Part of the filing: attached by the system, the filing's audit entry names who.
-            case_attach(case=filed.case, file=data["scan"], by=None)
+            scan = data["scan"]
+            case_attach(
+                case=filed.case,
+                name=scan.name,
+                content=scan.read(),
+                content_type=getattr(scan, "content_type", "") or "application/octet-stream",
+                by=None,
+            )
         return filed

@@ -7,7 +7,6 @@ import datetime
 import zoneinfo
 
 from django.contrib.auth.models import Permission
-from django.core.files.base import ContentFile
 
 from municipium.cases.services import case_attach
 from municipium.desk.services import request_submit
@@ -51,7 +50,11 @@ class World:
         )  # fmt: skip
         self.case = self.request.case
         self.photo = case_attach(
-            case=self.case, file=ContentFile(b"\xff\xd8\xff photo", name="tree.jpg"), by=None
+            case=self.case,
+            name="tree.jpg",
+            content=b"\xff\xd8\xff photo",
+            content_type="image/jpeg",
+            by=None,
         )
         self.other_request = request_submit(
             municipality=sisli, category=self.roads_category, language="tr",

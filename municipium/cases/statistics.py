@@ -116,16 +116,26 @@ def case_figures_by(
     extra: dict | None = None,
 ) -> dict:
     """``{group value: Figures}`` for the cases of ``kind`` in ``cases`` (already scoped to
-    what the user may see), grouped by ``group`` (a field name such as ``"unit_id"``, or an
-    expression); two queries."""
+    what the user may see), grouped by ``group``: a field name (``"unit_id"``), an expression,
+    or a dict of several ``{name: field name or expression}``, whose keys are then tuples in
+    the dict's order (``figures_split`` sums them back per part). Two queries."""
     declared = kinds.get(kind)
     is_open = _status_filter(declared, running=False)
     running = _status_filter(declared, running=True)
     in_period = Q(filed_at__gte=since)
     answered = in_period & Q(first_answered_at__isnull=False)
     scoped = cases.filter(kind=kind).order_by()
-    groups = {"figures_group": F(group) if isinstance(group, str) else group}
-    group = "figures_group"
+    several = isinstance(group, dict)
+    parts = group if several else {"figures_group": group}
+    groups = {
+        f"figures_{name}": F(value) if isinstance(value, str) else value
+        for name, value in parts.items()
+    }
+
+    def key(row):
+        values = tuple(row.pop(name) for name in groups)
+        return values if several else values[0]
+
     rows = (
         scoped.filter(in_period | is_open)
         .values(**groups)
@@ -142,16 +152,24 @@ def case_figures_by(
     )
     figures = {}
     for row in rows:
-        key = row.pop(group)
+        found = key(row)
         counts = {name: row.pop(name) for name in Figures.COUNTS}
-        figures[key] = Figures(**counts, extra=row)
+        figures[found] = Figures(**counts, extra=row)
     histogram = (
         scoped.filter(answered).values("answer_working_days", **groups).annotate(cases=Count("pk"))
     )
     for row in histogram:
-        found = figures.setdefault(row[group], Figures())
-        found.days[row["answer_working_days"]] += row["cases"]
+        days, cases_counted = row.pop("answer_working_days"), row.pop("cases")
+        figures.setdefault(key(row), Figures()).days[days] += cases_counted
     return figures
+
+
+def figures_split(figures: dict, index: int) -> dict:
+    """From figures keyed by tuples, the sums per value of the tuple's ``index``-th part."""
+    totals = {}
+    for key, found in figures.items():
+        totals.setdefault(key[index], Figures()).add(found)
+    return totals
 
 
 def figures_total(groups: dict) -> Figures:

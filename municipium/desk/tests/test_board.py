@@ -173,7 +173,7 @@ def test_nobody_sees_another_municipalitys_figures(org, requests, municipality_f
 
 def test_the_boards_queries_are_few_and_fixed(org, requests, django_assert_num_queries):
     board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
 
 

@@ -14,7 +14,6 @@ the EXPLAIN of the list's query and a Markdown table.
 
 import argparse
 import contextlib
-import datetime
 import os
 import random
 import shutil
@@ -91,68 +90,84 @@ def world():
     return municipality, units, categories, director
 
 
+def _case_sql(name: str, values: list, fallback: str) -> str:
+    branches = " ".join(f"WHEN {index} THEN {value}" for index, value in enumerate(values))
+    return f"(CASE {name} {branches} ELSE {fallback} END)"
+
+
 def insert(municipality, categories, count: int, months: int) -> float:
-    """Bulk-insert ``count`` cases and their request parts; the seconds it took."""
-    from django.db import transaction
+    """Insert ``count`` cases and their request parts in the database itself (a recursive
+    series, the same SQL on SQLite and PostgreSQL but for date arithmetic): statuses, units,
+    categories, times and ratings spread by arithmetic on the row number. The seconds taken."""
+    from django.db import connection, transaction
     from django.utils import timezone
 
-    from municipium.cases.models import Case
-    from municipium.desk.models import CitizenRequest
-
     started = time.perf_counter()
-    rng = random.Random(1)
-    now = timezone.now()
-    span = months * 30.4 * 86400
-    codes, weights = zip(*STATUSES, strict=True)
-    made = 0
-    while made < count:
-        size = min(BATCH, count - made)
-        cases, parts = [], []
-        for index in range(size):
-            filed = now - datetime.timedelta(seconds=rng.random() * span)
-            the_category = categories[rng.randrange(len(categories))]
-            status = rng.choices(codes, weights)[0]
-            days = rng.choice((0, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 12, 20))
-            answered = status in ("closed", "answered") or (status == "in_progress" and days > 5)
-            due = filed + datetime.timedelta(days=the_category.target_working_days * 1.4)
-            first = filed + datetime.timedelta(days=days * 1.4) if answered else None
-            cases.append(
-                Case(
-                    municipality=municipality,
-                    unit_id=the_category.unit_id,
-                    kind="citizen_request",
-                    reference=f"B-{made + index:07d}",
-                    status=status,
-                    channel="web",
-                    title="A request",
-                    language="tr",
-                    filed_at=filed,
-                    received_at=filed,
-                    working_days=the_category.target_working_days,
-                    due_at=due,
-                    stopped_at=first if status != "in_progress" else None,
-                    closed_at=first if status == "closed" else None,
-                    first_answered_at=first,
-                    answer_working_days=days if answered else None,
-                    answered_in_time=(first <= due) if answered else None,
-                    disputes=1 if answered and rng.random() < 0.08 else 0,
-                )
-            )
-        with transaction.atomic():
-            Case.objects.bulk_create(cases, batch_size=2000)
-            for case in cases:
-                rating = rng.choice((None, None, 1, 2, 3, 4, 4, 5, 5, 5))
-                parts.append(
-                    CitizenRequest(
-                        case=case,
-                        category=categories[int(case.unit_id) % len(categories)],
-                        name="Resident",
-                        rating=rating if case.status == "closed" else None,
-                    )
-                )
-            CitizenRequest.objects.bulk_create(parts, batch_size=2000)
-        made += size
-        print(f"  {made:,} cases", file=sys.stderr, flush=True)
+    postgres = connection.vendor == "postgresql"
+    now = timezone.now().strftime("%Y-%m-%d %H:%M:%S")
+
+    def plus(base: str, seconds: str) -> str:
+        if postgres:
+            return f"({base} + ({seconds}) * interval '1 second')"
+        return f"datetime({base}, '+' || ({seconds}) || ' seconds')"
+
+    def start() -> str:
+        if postgres:
+            return f"(timestamptz '{now}+00' - (n.i * 7919 % {months * 2628000}) * interval '1 second')"
+        return f"datetime('{now}', '-' || (n.i * 7919 % {months * 2628000}) || ' seconds')"
+
+    thresholds = [(860, "closed"), (890, "rejected"), (910, "duplicate"), (940, "answered"),
+                  (975, "in_progress"), (995, "routed"), (1000, "waiting")]  # fmt: skip
+    status = (
+        "(CASE "
+        + " ".join(
+            f"WHEN n.i * 2654435761 % 1000 < {limit} THEN '{code}'" for limit, code in thresholds
+        )
+        + " END)"
+    )
+    c = f"(n.i * 31 % {len(categories)})"
+    unit = _case_sql(c, [category.unit_id for category in categories], "0")
+    target = _case_sql(c, [category.target_working_days for category in categories], "5")
+    days = _case_sql("(n.i * 131 % 13)", [0, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 12, 20], "0")
+    answered = f"({status} IN ('closed', 'answered') OR ({status} = 'in_progress' AND n.i % 7 = 0))"
+    first = f"(CASE WHEN {answered} THEN {plus('s.filed', f'{days} * 120960')} END)"
+    true, false = ("true", "false") if postgres else ("1", "0")
+    series = f"WITH RECURSIVE n(i) AS (SELECT CAST(1 AS BIGINT) UNION ALL SELECT i + 1 FROM n WHERE i < {count})"
+    sql = f"""
+        {series}
+        INSERT INTO cases_case (id, municipality_id, unit_id, kind, reference, tracking_token,
+            status, channel, title, description, language, filed_at, received_at, working_days,
+            extension_days, due_at, stopped_at, closed_at, escalation_level, first_answered_at,
+            answer_working_days, answered_in_time, disputes, created_at, updated_at)
+        SELECT s.i, {municipality.pk}, s.unit, 'citizen_request', 'B-' || s.i, 't' || s.i,
+            s.status, 'web', 'A request', '', 'tr', s.filed, s.filed, s.target, 0, s.due,
+            CASE WHEN s.status <> 'in_progress' THEN s.first END,
+            CASE WHEN s.status = 'closed' THEN s.first END, 0, s.first,
+            CASE WHEN s.first IS NOT NULL THEN s.days END,
+            CASE WHEN s.first IS NULL THEN NULL WHEN s.first <= s.due THEN {true} ELSE {false} END,
+            CASE WHEN s.first IS NOT NULL AND s.i % 12 = 0 THEN 1 ELSE 0 END, s.filed, s.filed
+        FROM (
+            SELECT q.*, {plus("q.filed", "q.target * 120960")} AS due,
+                CASE WHEN q.answered THEN {plus("q.filed", "q.days * 120960")} END AS first
+            FROM (
+                SELECT n.i, {unit} AS unit, {status} AS status, {target} AS target,
+                    {days} AS days, {start()} AS filed, {c} AS c, {answered} AS answered
+                FROM n
+            ) q
+        ) s
+    """
+    ratings = _case_sql("(c.id % 10)", ["NULL", "NULL", 1, 2, 3, 4, 4, 5, 5, 5], "NULL")
+    category = _case_sql(f"(c.id * 31 % {len(categories)})", [x.pk for x in categories], "0")
+    parts = f"""
+        INSERT INTO desk_citizenrequest (case_id, category_id, name, email, phone, is_anonymous,
+            address, answers, press_outlet, press_url, rating, rating_comment, api_client)
+        SELECT c.id, {category}, 'Resident', '', '', {false}, '', '{{}}', '', '',
+            CASE WHEN c.status = 'closed' THEN {ratings} END, '', ''
+        FROM cases_case c WHERE c.municipality_id = {municipality.pk}
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql)
+        cursor.execute(parts)
     return time.perf_counter() - started
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import render
@@ -27,6 +28,9 @@ from .board import board_figures, public_figures
 # The staff's case list (desk-staff) and the query names it filters by.
 CASE_LIST_URL_NAME = "desk:request-list"
 PUBLIC_FIGURES_SECONDS = 3600
+# The board is counted at most this often per user and view of it: at a million cases a count
+# takes seconds (docs/benchmarks/2026-12-01-desk.md), a read from the cache a millisecond.
+BOARD_CACHE_SECONDS = 300
 CHART_HEIGHT = 120
 BAR_WIDTH = 24
 BAR_GAP = 8
@@ -54,6 +58,19 @@ def _case_list_url(**query) -> str | None:
 def _month_number(start, municipality, language) -> str:
     number = JalaliDate(start.date()).month if municipality.calendar == SOLAR_HIJRI else start.month
     return localise_digits(str(number), language)
+
+
+def board_cached(*, municipality, user, language: str, unit_id: int | None):
+    """``board_figures``, kept in the cache for ``BOARD_CACHE_SECONDS`` per user (what they
+    may see is theirs), municipality, unit and language."""
+    key = f"desk:board:{municipality.pk}:{user.pk}:{unit_id}:{language}"
+    board = cache.get(key)
+    if board is None:
+        board = board_figures(
+            municipality=municipality, user=user, language=language, unit_id=unit_id
+        )
+        cache.set(key, board, BOARD_CACHE_SECONDS)
+    return board
 
 
 def chart_bars(months, *, municipality, language) -> list[dict]:
@@ -106,7 +123,7 @@ class RequestsBoardView(WagtailAdminTemplateMixin, TemplateView):
         municipality, choices = self._municipality()
         language = translation.get_language()
         unit_id = _int(self.request.GET.get("unit"))
-        board = board_figures(
+        board = board_cached(
             municipality=municipality, user=self.request.user, language=language, unit_id=unit_id
         )
         rows = [

@@ -113,7 +113,8 @@ def insert(municipality, categories, count: int, months: int) -> float:
 
     def start() -> str:
         if postgres:
-            return f"(timestamptz '{now}+00' - (n.i * 7919 % {months * 2628000}) * interval '1 second')"
+            back = f"(n.i * 7919 % {months * 2628000})"
+            return f"(timestamptz '{now}+00' - {back} * interval '1 second')"
         return f"datetime('{now}', '-' || (n.i * 7919 % {months * 2628000}) || ' seconds')"
 
     thresholds = [(860, "closed"), (890, "rejected"), (910, "duplicate"), (940, "answered"),
@@ -130,9 +131,11 @@ def insert(municipality, categories, count: int, months: int) -> float:
     target = _case_sql(c, [category.target_working_days for category in categories], "5")
     days = _case_sql("(n.i * 131 % 13)", [0, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 12, 20], "0")
     answered = f"({status} IN ('closed', 'answered') OR ({status} = 'in_progress' AND n.i % 7 = 0))"
-    first = f"(CASE WHEN {answered} THEN {plus('s.filed', f'{days} * 120960')} END)"
     true, false = ("true", "false") if postgres else ("1", "0")
-    series = f"WITH RECURSIVE n(i) AS (SELECT CAST(1 AS BIGINT) UNION ALL SELECT i + 1 FROM n WHERE i < {count})"
+    series = (
+        "WITH RECURSIVE n(i) AS (SELECT CAST(1 AS BIGINT) "
+        f"UNION ALL SELECT i + 1 FROM n WHERE i < {count})"
+    )
     sql = f"""
         {series}
         INSERT INTO cases_case (id, municipality_id, unit_id, kind, reference, tracking_token,

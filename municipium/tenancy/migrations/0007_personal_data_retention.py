@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tenancy', '0006_municipality_collection'),
+        ("tenancy", "0006_municipality_collection"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='municipality',
-            name='personal_data_retention_months',
-            field=models.PositiveSmallIntegerField(default=24, help_text="After a request has been closed this long, the resident's name, e-mail, phone and photos are removed; the request and its figures stay.", validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(240)], verbose_name="keep residents' personal data for (months)"),
+            model_name="municipality",
+            name="personal_data_retention_months",
+            field=models.PositiveSmallIntegerField(
+                default=24,
+                help_text="After a request has been closed this long, the resident's name, e-mail, phone and photos are removed; the request and its figures stay.",
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(240),
+                ],
+                verbose_name="keep residents' personal data for (months)",
+            ),
         ),
     ]

@@ -15,6 +15,7 @@ urlpatterns = [
     *i18n_patterns(
         path("", include("municipium.search.urls")),
         path("", include("municipium.news.urls")),
+        path("", include("municipium.desk.figures_urls")),
         path("", include(page_urlpatterns)),
         prefix_default_language=True,
     ),

@@ -372,6 +372,7 @@ def _municipality_form(municipality) -> dict:
         "languages": ["tr", "en"], "default_language": "tr", "calendar": "gregorian",
         "time_zone": "Europe/Istanbul", "weekend_days": ["5", "6"],
         "office_opens_at": "08:30", "office_closes_at": "17:30", "half_day_closes_at": "12:30",
+        "personal_data_retention_months": "24",
         "address": "", "phone": "", "call_centre_phone": "", "email": "info@example.org",
         "facebook_url": "", "instagram_url": "", "x_url": "", "youtube_url": "",
         "primary_colour": "#0b4f8a", "accent_colour": "#a3211f", "public_record": "",

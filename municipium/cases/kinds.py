@@ -46,6 +46,9 @@ class Transition:
     note_required: bool = False
     public: bool = True  # its timeline entry (and note) is shown on the tracking page
     by_resident: bool = False  # taken by the resident (tracking page), not by staff
+    # Gives the unit's answer: the first such move is when the case was answered, for the
+    # figures (``Case.first_answered_at``, ``answer_working_days``, ``answered_in_time``).
+    answers: bool = False
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,16 @@ class Case(models.Model):
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     escalation_level = models.PositiveSmallIntegerField(_("escalation level"), default=0)
+    # Kept by ``case_transition`` for the figures (the board reads them in the database, with
+    # no pass over the timeline): when the unit first answered, in how many of the clock's
+    # working days after receipt, whether by the deadline then in force, and how often the
+    # resident rejected an answer (reopening the case).
+    first_answered_at = models.DateTimeField(_("first answered at"), null=True, blank=True)
+    answer_working_days = models.PositiveSmallIntegerField(
+        _("working days to the first answer"), null=True, blank=True
+    )
+    answered_in_time = models.BooleanField(_("answered in time"), null=True, blank=True)
+    disputes = models.PositiveSmallIntegerField(_("answers rejected by the resident"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -107,6 +117,7 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["municipality", "status", "due_at"]),
             models.Index(fields=["municipality", "unit", "status"]),
+            models.Index(fields=["municipality", "kind", "filed_at"]),
         ]
 
     def __str__(self):

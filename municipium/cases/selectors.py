@@ -175,3 +175,22 @@ def case_channel_choices() -> list[tuple[str, str]]:
     from .models import Channel
 
     return list(Channel.choices)
+
+
+def case_list_for_public_figures(*, municipality: Municipality | None) -> QuerySet[Case]:
+    """Every case of ``municipality``, for figures that count them and show none (the public
+    figures page): never hand its rows to a template."""
+    if municipality is None:
+        return Case.objects.none()
+    return Case.objects.filter(municipality=municipality)
+
+
+def case_list_stopped_before(*, kind: str, status: str, before) -> QuerySet[Case]:
+    """Cases of ``kind`` in ``status`` whose clock stopped before ``before``, across the
+    installation (for the kinds' periodic tasks, such as closing answers left without a
+    verdict), oldest first."""
+    return (
+        Case.objects.filter(kind=kind, status=status, stopped_at__lt=before)
+        .select_related("municipality", "unit")
+        .order_by("stopped_at", "pk")
+    )

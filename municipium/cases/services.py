@@ -32,6 +32,9 @@ AUDITED_FIELDS = (
     "closed_at",
     "extension_days",
     "escalation_level",
+    "first_answered_at",
+    "answered_in_time",
+    "disputes",
 )
 MAX_EXTENSION_DAYS = 60
 
@@ -178,6 +181,23 @@ def _apply_clock(case: Case, source: kinds.Status, target: kinds.Status, *, reas
     case.due_at = case_deadline(case, now=now)
 
 
+def _count_for_figures(case: Case, move, source, target, *, now) -> None:
+    """The figures' fields: the first answer (when, in working days after receipt, whether
+    by the deadline then in force) and each answer the resident rejects."""
+    if move.answers and case.first_answered_at is None:
+        case.first_answered_at = now
+        case.answer_working_days = max(
+            clock.working_days_between(case.municipality, case.received_at, now), 0
+        )
+        case.answered_in_time = case.due_at is None or now <= case.due_at
+    if (
+        move.by_resident
+        and source.clock == kinds.Clock.STOPPED
+        and target.clock == kinds.Clock.RUNNING
+    ):
+        case.disputes += 1
+
+
 @transaction.atomic
 def case_transition(
     *, case: Case, transition: str, by, note: str = "", by_resident: bool = False
@@ -207,6 +227,7 @@ def case_transition(
     before = case_snapshot(case)
     target = declared.status(move.target)
     now = timezone.now()
+    _count_for_figures(case, move, source, target, now=now)
     _apply_clock(case, source, target, reason=note, now=now)
     case.status = target.code
     case.save()
@@ -499,3 +520,17 @@ def case_attach(
         title=str(case),
     )
     return attachment
+
+
+def case_resident_files_delete(*, case: Case) -> int:
+    """Delete the files the resident sent with ``case`` (attachments no member of staff
+    uploaded), from the private storage and the database: for a kind's anonymisation, inside
+    that kind's audited service, which records how many went. The number deleted."""
+    count = 0
+    for attachment in case.attachments.filter(uploaded_by__isnull=True):
+        storage, name = attachment.file.storage, attachment.file.name
+        attachment.delete()
+        # Once committed: a rolled-back anonymisation keeps its files.
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+        count += 1
+    return count

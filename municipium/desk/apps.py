@@ -11,9 +11,13 @@ class DeskConfig(AppConfig):
 
     def ready(self):
         from municipium.cases import kinds
-        from municipium.core import demo
+        from municipium.core import demo, periodic
 
         from .kind import CITIZEN_REQUEST
+        from .tasks import anonymise_expired_requests, close_silent_answers
 
         kinds.register(CITIZEN_REQUEST)
+        periodic.register(close_silent_answers)
+        periodic.register(anonymise_expired_requests)
         demo.register("municipium.desk.demo.demo_desk", order=55)
+        demo.register("municipium.desk.demo_requests.demo_requests", order=90)

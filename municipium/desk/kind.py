@@ -45,7 +45,8 @@ CITIZEN_REQUEST = CaseKind(
             note_required=True,
         ),
         Transition("resume", _("resume work"), frozenset({"waiting"}), "in_progress"),
-        Transition("answer", _("answer"), WORKING, "answered", note_required=True),
+        Transition("answer", _("answer"), WORKING, "answered", note_required=True,
+                   answers=True),
         Transition("accept", _("accept the answer"), frozenset({"answered"}), "closed",
                    by_resident=True),
         Transition(

@@ -3,31 +3,36 @@ engine's ``case_open``) and its request part, or nothing."""
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
 from municipium.cases.attachments import image_clean
 from municipium.cases.escalation import case_escalate_one_level
 from municipium.cases.kinds import ClockRule
+from municipium.cases.selectors import case_list_stopped_before
 from municipium.cases.services import (
     case_attach,
     case_attachments_copy,
     case_link,
     case_note,
     case_open,
+    case_resident_files_delete,
     case_transition,
 )
-from municipium.core.audit import snapshot
+from municipium.core.audit import audit_log, snapshot
+from municipium.tenancy import clock
+from municipium.tenancy.selectors import municipality_list_all
 from municipium.tenancy.services import municipality_owned_delete, municipality_owned_save
 
-from .kind import CODE
+from .kind import CLOSE_UNANSWERED_AFTER_DAYS, CODE
 from .models import Attribute, Category, CitizenRequest, ResponseTemplate
 from .tasks import request_mail
 
@@ -383,3 +388,96 @@ def request_dispute(*, case, reason: str, rating: int | None = None):
     if rating is not None:
         CitizenRequest.objects.filter(case=case).update(rating=int(rating))
     return case_escalate_one_level(case=case)
+
+
+def _months_before(moment: datetime.datetime, months: int) -> datetime.datetime:
+    index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(index, 12)
+    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
+    return moment.replace(year=year, month=month + 1, day=day)
+
+
+@transaction.atomic
+def request_close_silent(*, case, now: datetime.datetime) -> bool:
+    """Close an answered request on which the resident gave no verdict for
+    ``CLOSE_UNANSWERED_AFTER_DAYS`` working days after the answer (by the system, through the
+    engine's transition: an entry on the timeline the resident reads, and an audit entry).
+    False if it is not yet time or the case has moved on."""
+    if case.status != "answered" or case.stopped_at is None:
+        return False
+    waited = clock.working_days_between(case.municipality, case.stopped_at, now)
+    if waited < CLOSE_UNANSWERED_AFTER_DAYS:
+        return False
+    with translation.override(case.language):
+        note = ngettext(
+            "No answer came from you within %(days)s working day of our answer, so the "
+            "request is closed.",
+            "No answer came from you within %(days)s working days of our answer, so the "
+            "request is closed.",
+            CLOSE_UNANSWERED_AFTER_DAYS,
+        ) % {"days": CLOSE_UNANSWERED_AFTER_DAYS}
+    case_transition(case=case, transition="close", by=None, note=note)
+    return True
+
+
+def requests_close_silent(*, now: datetime.datetime | None = None) -> int:
+    """Close every answered request left without a verdict for long enough (the periodic
+    task; safe to run twice: a closed case is no longer answered). The number closed."""
+    now = now or timezone.now()
+    # N working days after the answer are at least N calendar days after it.
+    candidates = case_list_stopped_before(
+        kind=CODE,
+        status="answered",
+        before=now - datetime.timedelta(days=CLOSE_UNANSWERED_AFTER_DAYS),
+    )
+    return sum(request_close_silent(case=case, now=now) for case in candidates)
+
+
+PERSONAL_FIELDS = ("name", "email", "phone")
+
+
+@transaction.atomic
+def request_anonymise(*, citizen_request: CitizenRequest, now: datetime.datetime) -> bool:
+    """Remove the resident's personal data from a request (name, e-mail, phone, the photos
+    and files they sent), keeping the request and its figures; by the system, one audit entry
+    that names what was removed but never its values. False if already done."""
+    citizen_request = (
+        CitizenRequest.objects.select_for_update().select_related("case").get(pk=citizen_request.pk)
+    )
+    if citizen_request.anonymised_at is not None:
+        return False
+    case = citizen_request.case
+    cleared = [name for name in PERSONAL_FIELDS if getattr(citizen_request, name)]
+    for name in PERSONAL_FIELDS:
+        setattr(citizen_request, name, "")
+    citizen_request.anonymised_at = now
+    citizen_request.save(update_fields=[*PERSONAL_FIELDS, "anonymised_at"])
+    files = case_resident_files_delete(case=case)
+    audit_log(
+        instance=case,
+        action="desk.request.anonymise",
+        by=None,
+        municipality=case.municipality_id,
+        unit=case.unit_id,
+        extra={"cleared": cleared, "files": files, "closed_at": case.closed_at},
+        title=str(case.reference),
+    )
+    return True
+
+
+def requests_anonymise_expired(*, now: datetime.datetime | None = None) -> int:
+    """Anonymise the requests of each municipality closed longer ago than its retention
+    period (``Municipality.personal_data_retention_months``); the periodic task, safe to run
+    twice. The number anonymised."""
+    now = now or timezone.now()
+    count = 0
+    for municipality in municipality_list_all():
+        cutoff = _months_before(now, municipality.personal_data_retention_months)
+        expired = CitizenRequest.objects.filter(
+            case__municipality=municipality,
+            case__closed_at__lt=cutoff,
+            anonymised_at__isnull=True,
+        ).order_by("pk")
+        for citizen_request in expired.iterator(chunk_size=500):
+            count += request_anonymise(citizen_request=citizen_request, now=now)
+    return count

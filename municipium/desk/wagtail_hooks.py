@@ -1,4 +1,4 @@
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
@@ -8,6 +8,7 @@ from municipium.core.audit import register_actions
 from .admin.selectors import admin_municipality
 from .admin.urls import urlpatterns
 from .admin.viewsets import DeskViewSetGroup
+from .board_views import RequestsBoardView, may_see_board
 
 
 class RequestsMenuItem(MenuItem):
@@ -58,6 +59,24 @@ def register_desk_viewsets():
     return DeskViewSetGroup()
 
 
+class RequestsBoardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_board(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_board_urls():
+    urls = [path("", RequestsBoardView.as_view(), name="board")]
+    return [path("requests/board/", include((urls, "desk_board"), namespace="desk_board"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_board_menu_item():
+    return RequestsBoardMenuItem(
+        _("Requests board"), reverse("desk_board:board"), icon_name="table", order=250
+    )
+
+
 @hooks.register("register_log_actions")
 def register_desk_log_actions(actions):
     register_actions(
@@ -80,6 +99,11 @@ def register_desk_log_actions(actions):
                 "desk.response_template.delete",
                 _("Delete response template"),
                 _("Response template deleted."),
+            ),
+            (
+                "desk.request.anonymise",
+                _("Anonymise request"),
+                _("The resident's personal data was removed after the retention period."),
             ),
         ],
     )

@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -122,6 +123,15 @@ class Municipality(ClusterableModel):
         default=datetime.time(12, 30),
         help_text=_("On the eve of some holidays offices close early."),
     )
+    personal_data_retention_months = models.PositiveSmallIntegerField(
+        _("keep residents' personal data for (months)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(240)],
+        help_text=_(
+            "After a request has been closed this long, the resident's name, e-mail, phone and "
+            "photos are removed; the request and its figures stay."
+        ),
+    )
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -221,6 +231,7 @@ class Municipality(ClusterableModel):
             ],
             heading=_("Office hours"),
         ),
+        FieldPanel("personal_data_retention_months"),
         MultiFieldPanel(
             [
                 FieldPanel("address"),

@@ -29,7 +29,10 @@ TEST_KIND = kinds.CaseKind(
         WORK("start", "started", frozenset({"new"}), "in_progress"),
         WORK("ask", "asked", frozenset({"in_progress"}), "waiting", note_required=True),
         WORK("resume", "resumed", frozenset({"waiting"}), "in_progress"),
-        WORK("answer", "answered", frozenset({"in_progress"}), "answered", note_required=True),
+        WORK(
+            "answer", "answered", frozenset({"in_progress"}), "answered", note_required=True,
+            answers=True,
+        ),
         WORK(
             "reject", "rejected", frozenset({"new", "in_progress"}), "rejected",
             note_required=True,

@@ -158,6 +158,7 @@ def municipality_form_data(municipality, **changes):
         "accent_colour": municipality.accent_colour, "accessibility_declaration": "",
         "public_record": "unknown",
         "office_opens_at": "08:30", "office_closes_at": "17:30", "half_day_closes_at": "12:30",
+        "personal_data_retention_months": "24",
         "staff_groups": [g.pk for g in municipality.staff_groups.all()],
         "names": inline_formset(
             [{"id": n.pk, "language": n.language, "name": n.name} for n in names],

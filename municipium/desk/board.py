@@ -1,0 +1,202 @@
+"""The 'nothing left unresolved' board: the figures of citizen requests for a municipality,
+each unit and each of the last twelve months (staff, through what they may see), and the
+public figures per category and unit (no personal data).
+
+The engine counts (``cases.statistics``); the desk chooses the groups, adds the residents'
+ratings and labels the months in the site's calendar. Rates are over the requests filed in
+the last twelve months (``MONTHS``); open, overdue and due soon are the state now. The time to
+answer is in the municipality's working days from receipt to the first answer.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import zoneinfo
+from dataclasses import dataclass, field
+
+from babel import dates as babel_dates
+from django.db.models import Case as Choose
+from django.db.models import Count, IntegerField, Q, Sum, Value, When
+from django.utils import timezone
+from persiantools.jdatetime import JalaliDate
+
+from municipium.cases.selectors import case_list_for_public_figures, case_list_for_user
+from municipium.cases.statistics import Figures, case_figures_by, figures_split, figures_total
+from municipium.core import formatting
+from municipium.organisation.selectors import unit_list_for_municipality
+
+from .kind import CODE
+from .models import Category
+
+MONTHS = 12
+SOON = datetime.timedelta(days=7)
+
+
+def average_rating(figures: Figures) -> float | None:
+    count = figures.extra.get("rating_count") or 0
+    return (figures.extra.get("rating_sum") or 0) / count if count else None
+
+
+def _rating(since) -> dict:
+    rated = Q(filed_at__gte=since, citizen_request__rating__isnull=False)
+    return {
+        "rating_sum": Sum("citizen_request__rating", filter=rated),
+        "rating_count": Count("pk", filter=rated),
+    }
+
+
+def month_starts(municipality, *, now: datetime.datetime, count: int = MONTHS) -> list:
+    """The first moments (local midnight) of the last ``count`` months of the municipality's
+    calendar up to ``now``'s month, and the start of the next one: ``count + 1`` datetimes."""
+    zone = zoneinfo.ZoneInfo(municipality.time_zone)
+    today = now.astimezone(zone).date()
+    solar = municipality.calendar == formatting.SOLAR_HIJRI
+    if solar:
+        jalali = JalaliDate(today)
+        year, month = jalali.year, jalali.month
+    else:
+        year, month = today.year, today.month
+    starts = []
+    for offset in range(-(count - 1), 2):
+        index = year * 12 + (month - 1) + offset
+        y, m = divmod(index, 12)
+        day = JalaliDate(y, m + 1, 1).to_gregorian() if solar else datetime.date(y, m + 1, 1)
+        starts.append(datetime.datetime.combine(day, datetime.time(), tzinfo=zone))
+    return starts
+
+
+def month_label(start: datetime.datetime, *, municipality, language: str) -> str:
+    """'March 2026', 'Mart 2026', 'اسفند ۱۴۰۴': the month in the site's calendar."""
+    if municipality.calendar == formatting.SOLAR_HIJRI:
+        jalali = JalaliDate(start.date())
+        names = formatting.SOLAR_HIJRI_MONTHS["fa" if language == "fa" else "en"]
+        text = f"{names[jalali.month - 1]} {jalali.year}"
+    else:
+        text = babel_dates.format_skeleton(
+            "yMMMM", start.date(), locale=formatting.babel_locale(language)
+        )
+    return formatting.localise_digits(text, language)
+
+
+@dataclass
+class Month:
+    start: datetime.datetime
+    label: str
+    figures: Figures
+
+
+@dataclass
+class Board:
+    total: Figures
+    units: list = field(default_factory=list)  # (unit, Figures), by the unit's name
+    months: list[Month] = field(default_factory=list)
+    since: datetime.datetime | None = None
+
+
+def _month_expression(starts):
+    return Choose(
+        *[
+            When(filed_at__gte=start, filed_at__lt=end, then=Value(index))
+            for index, (start, end) in enumerate(itertools.pairwise(starts))
+        ],
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
+def board_figures(
+    *, municipality, user, language: str, unit_id: int | None = None, now=None
+) -> Board:
+    """The board of what ``user`` may see in ``municipality`` (a unit's staff their unit and
+    those below; the call centre and the mayor's office all; another municipality nothing),
+    narrowed to one unit if ``unit_id``; per unit and per month, counted in two queries
+    grouped by both (the rest reads who may see what, and the units' names)."""
+    now = now or timezone.now()
+    starts = month_starts(municipality, now=now)
+    cases = case_list_for_user(municipality=municipality, user=user)
+    if unit_id is not None:
+        cases = cases.filter(unit_id=unit_id)
+    by_unit_and_month = case_figures_by(
+        cases,
+        kind=CODE,
+        group={"unit": "unit_id", "month": _month_expression(starts)},
+        now=now,
+        soon=now + SOON,
+        since=starts[0],
+        extra=_rating(starts[0]),
+    )
+    by_unit = figures_split(by_unit_and_month, 0)
+    by_month = figures_split(by_unit_and_month, 1)
+    units = unit_list_for_municipality(municipality=municipality).filter(pk__in=list(by_unit))
+    named = sorted(
+        ((unit, by_unit[unit.pk]) for unit in units),
+        key=lambda pair: pair[0].name_in(language).casefold(),
+    )
+    months = [
+        Month(
+            start=start,
+            label=month_label(start, municipality=municipality, language=language),
+            figures=by_month.get(index) or Figures(),
+        )
+        for index, start in enumerate(starts[:-1])
+    ]
+    return Board(total=figures_total(by_unit), units=named, months=months, since=starts[0])
+
+
+@dataclass
+class PublicRow:
+    name: str
+    figures: Figures
+
+
+@dataclass
+class PublicFigures:
+    total: Figures
+    categories: list[PublicRow]
+    units: list[PublicRow]
+    since: datetime.datetime
+
+
+def public_figures(*, municipality, language: str, now=None) -> PublicFigures:
+    """The municipality's figures for everyone, per category and per unit: counts and times
+    only, never a request or a resident. Six queries."""
+    now = now or timezone.now()
+    since = month_starts(municipality, now=now)[0]
+    cases = case_list_for_public_figures(municipality=municipality)
+    arguments = {"kind": CODE, "now": now, "soon": now + SOON, "since": since}
+    both = case_figures_by(
+        cases, group={"category": "citizen_request__category_id", "unit": "unit_id"}, **arguments
+    )
+    by_category, by_unit = figures_split(both, 0), figures_split(both, 1)
+    categories = Category.objects.filter(
+        municipality=municipality, pk__in=[key for key in by_category if key]
+    ).prefetch_related("names")
+    units = unit_list_for_municipality(municipality=municipality).filter(pk__in=list(by_unit))
+
+    def rows(objects, figures):
+        found = [PublicRow(item.name_in(language), figures[item.pk]) for item in objects]
+        return sorted(found, key=lambda row: row.name.casefold())
+
+    return PublicFigures(
+        total=figures_total(by_unit),
+        categories=rows(categories, by_category),
+        units=rows(units, by_unit),
+        since=since,
+    )
+
+
+def category_median_days(*, municipality, now=None) -> dict[int, int | None]:
+    """The measured median working days to answer per category (by id), over the last
+    twelve months: for the service standards tables. Two queries."""
+    now = now or timezone.now()
+    since = month_starts(municipality, now=now)[0]
+    by_category = case_figures_by(
+        case_list_for_public_figures(municipality=municipality),
+        kind=CODE,
+        group="citizen_request__category_id",
+        now=now,
+        soon=now + SOON,
+        since=since,
+    )
+    return {key: figures.median_days for key, figures in by_category.items() if key}

@@ -24,7 +24,14 @@ from ..models import Category, CitizenRequest, ResponseTemplate
 def admin_municipality(request):
     """The municipality the admin works in for ``request``: that of the host the admin is
     opened on if the user works for it, else the first of those they work for (by id, so
-    that it does not change between requests); None for someone who works for none."""
+    that it does not change between requests); None for someone who works for none. Read
+    once per request (the menu asks for every item)."""
+    if not hasattr(request, "_desk_admin_municipality"):
+        request._desk_admin_municipality = _admin_municipality(request)
+    return request._desk_admin_municipality
+
+
+def _admin_municipality(request):
     municipalities = municipality_list_for_user(user=request.user).order_by("pk")
     tenant = getattr(request, "tenant", None)
     if tenant is not None:

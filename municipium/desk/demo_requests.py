@@ -237,7 +237,9 @@ def requests_ensure(municipality, units: list, *, count: int = REQUESTS_PER_SITE
             staff=users.get(staff[category.pk]),
             earlier=earlier[category.pk],
         )
-        earlier[category.pk].append(case)
+        case.refresh_from_db(fields=["status"])
+        if case.status != "duplicate":  # a duplicate is never the original of another
+            earlier[category.pk].append(case)
     return count
 
 

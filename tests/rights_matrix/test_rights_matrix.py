@@ -246,6 +246,7 @@ def test_page_chooser_shows_a_directorate_editor_the_sibling_directorates_pages(
     assert found, f"The decision changed? Remove {route} from SIBLING_SHOWN and docs/security.md."
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("fmt", ["xml", "json"])
 def test_anyone_reads_the_hosts_open311_services_and_requests_and_no_others(world, fmt):
     """The other side of the matrix's Open311 rows: anonymous readers get the home

@@ -200,7 +200,7 @@ def _requests(municipality, owner_unit, marker, shared_marker=None):
         ),
         by=None,
     )  # fmt: skip
-    api_client, _key = api_client_create(municipality=municipality, name=f"{marker} app", by=None)
+    api_client, _key = api_client_create(municipality=municipality, name=f"{shared} app", by=None)
     return {
         "case": request.case, "citizen_request": request, "category": category,
         "attachment": attachment, "response_template": template, "api_client": api_client,

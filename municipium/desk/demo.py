@@ -173,7 +173,9 @@ def desk_pages_ensure(slug: str, homes: dict) -> dict[str, RequestDeskPage]:
         language: {
             "title": PAGES[language][0],
             "intro": PAGES[language][1],
-            "show_in_menus": True,
+            # Reached from the home page's quick-access cards: a fourth item in the main menu
+            # pushed the news listing's first article below a phone's first screen.
+            "show_in_menus": False,
             "map_latitude": Decimal(latitude) if latitude else None,
             "map_longitude": Decimal(longitude) if longitude else None,
             "map_zoom": zoom,

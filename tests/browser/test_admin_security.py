@@ -36,7 +36,8 @@ def own_declaration_edit_url(tab: Tab) -> str:
     admin's page API lists, the one whose edit view this editor may open."""
     return tab.page.evaluate(
         """async () => {
-            const listing = await fetch("/admin/api/main/pages/?slug=accessibility&locale=tr");
+            const listing = await fetch(
+                "/admin/api/main/pages/?type=portal.AccessibilityDeclarationPage&locale=tr");
             for (const item of (await listing.json()).items) {
                 const url = `/admin/pages/${item.id}/edit/`;
                 const response = await fetch(url);

@@ -7,8 +7,8 @@ pytestmark = pytest.mark.browser
 
 CARDS = [
     ("rudziniec", "pl", "Nasza misja", "Misja"),
-    ("bumehen", "fa", "سامانه ۱۳۷", "درباره بومهن"),
-    ("kuzeykent", "tr", "Alo 153", "Basın Yayın ve Halkla İlişkiler Dairesi Başkanlığı"),
+    ("bumehen", "fa", "سامانه ۱۳۷", "ثبت درخواست و شکایت"),
+    ("kuzeykent", "tr", "Alo 153", "İstek ve Şikâyet"),
 ]
 
 

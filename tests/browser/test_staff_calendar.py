@@ -34,7 +34,7 @@ def declaration_edit_url(editor_tab, server):
     items = editor_tab.page.evaluate(
         """async () => {
             const response = await fetch(
-                "/admin/api/main/pages/?slug=accessibility&locale=fa");
+                "/admin/api/main/pages/?type=portal.AccessibilityDeclarationPage&locale=fa");
             return (await response.json()).items;
         }"""
     )

@@ -37,7 +37,7 @@ def own_declaration_edit_url(tab: Tab) -> str:
     return tab.page.evaluate(
         """async () => {
             const listing = await fetch(
-                "/admin/api/main/pages/?type=portal.AccessibilityDeclarationPage&locale=tr");
+                "/admin/api/main/pages/?slug=erisilebilirlik&locale=tr");
             for (const item of (await listing.json()).items) {
                 const url = `/admin/pages/${item.id}/edit/`;
                 const response = await fetch(url);

@@ -4,6 +4,7 @@ reopens and escalates; never cached."""
 
 import pytest
 from django.core import mail
+from django.utils import translation
 from PIL import Image
 
 from municipium.cases.services import case_link, case_note, case_transition
@@ -167,7 +168,13 @@ def test_rejecting_the_answer_reopens_escalates_and_is_on_the_timeline(
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert recipients == ["ayse@example.org", "manager@example.org"]  # receipt, escalation
     [escalation] = [message for message in mail.outbox if message.to == ["manager@example.org"]]
-    assert "rejected the answer" in escalation.body and case.reference in escalation.body
+    with translation.override(case.language):  # the mail speaks the case's language
+        disputed = translation.gettext(
+            "The resident rejected the answer to the case %(reference)s, which was due "
+            "on %(due)s. It is open again and has been escalated to you (level "
+            "%(level)s)."
+        )
+    assert disputed.split("%(")[0] in escalation.body and case.reference in escalation.body
     page = client.get(track_path(bornova, case), HTTP_HOST=bornova.host)
     assert "Hâlâ yanmıyor." in page.text
 

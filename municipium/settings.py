@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "municipium.organisation",
     "municipium.cases",
     "municipium.desk",
+    "municipium.culture",
+    "municipium.events",
     "municipium.portal",
     "municipium.directory",
     "municipium.news",

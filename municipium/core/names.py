@@ -42,3 +42,24 @@ class NameRow(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class TranslatedTexts:
+    """For a model whose child rows ``texts`` each hold a ``language``."""
+
+    def text_in(self, language: str | None = None):
+        """Its row in ``language`` (the active one if None), else its first row, else None.
+        Reads the rows once (prefetch ``texts``)."""
+        rows = list(self.texts.all())
+        language = language or translation.get_language()
+        for row in rows:
+            if row.language == language:
+                return row
+        return rows[0] if rows else None
+
+
+class TextRow(Orderable):
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+
+    class Meta(Orderable.Meta):
+        abstract = True

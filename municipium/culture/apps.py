@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CultureConfig(AppConfig):
+    """What a culture directorate's work shares: its venues, its partners and the types of event
+    it runs (the programme, the halls and the archive build on them)."""
+
+    name = "municipium.culture"
+    label = "culture"
+    verbose_name = _("Culture")

@@ -9,3 +9,10 @@ class EventsConfig(AppConfig):
     name = "municipium.events"
     label = "events"
     verbose_name = _("Events and courses")
+
+    def ready(self):
+        from municipium.cases import kinds
+
+        from .kind import SCHOOL_CLASS
+
+        kinds.register(SCHOOL_CLASS)

@@ -12,7 +12,10 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from municipium.cases import kinds
+        from municipium.core import demo
 
+        from . import school_hooks  # noqa: F401  (registers the admin's URLs and menu)
         from .kind import SCHOOL_CLASS
 
         kinds.register(SCHOOL_CLASS)
+        demo.register("municipium.events.demo_schools.demo_schools", order=87)

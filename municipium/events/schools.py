@@ -405,3 +405,16 @@ def class_booking_letter_pdf(*, booking: ClassBooking) -> bytes:
         class_booking_letter_html(booking=booking),
         stylesheets=("core/css/fonts.css", "events/css/school-letter.css"),
     )
+
+
+def class_booking_contact_visible(*, booking: ClassBooking, user) -> bool:
+    """Whether ``user`` may read the teacher's name, e-mail and phone: the staff of the
+    organising unit (and the units above it), not everyone who may follow the case (the call
+    centre, the mayor's office)."""
+    if user.is_superuser:
+        return True
+    from municipium.organisation.selectors import unit_ids_for_user
+
+    return booking.case.unit_id in unit_ids_for_user(
+        municipality=booking.case.municipality, user=user
+    )

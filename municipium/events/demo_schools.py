@@ -30,7 +30,7 @@ from .schools import (
 )
 
 # The events section of the culture directorate, whose clerk handles the bookings.
-UNIT = "kultur-ve-sosyal-isler-events"
+UNIT = "kultur-ve-sosyal-isler-events-section"
 CLERK = "clerk-bornova"
 PROGRAMME = {"tr": ("etkinlikler", "Etkinlikler"), "en": ("events", "Events")}
 

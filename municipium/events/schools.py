@@ -26,7 +26,7 @@ import math
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -275,6 +275,18 @@ def _schedule_clash(booking: ClassBooking, occurrence: Occurrence) -> ClassBooki
     )
 
 
+def _lock_class(booking: ClassBooking) -> None:
+    """On PostgreSQL, a lock on the class (municipality, school, grade) until the transaction
+    ends: two approvals of one class into two overlapping sessions (two different session
+    rows) take turns too. SQLite lets one writer at a time anyway."""
+    if connection.vendor != "postgresql":
+        return
+    key = f"school_class:{booking.case.municipality_id}:{booking.school_name.casefold()}:"
+    key += booking.grade.casefold()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
+
+
 @transaction.atomic
 def class_booking_approve(*, booking: ClassBooking, by) -> ClassBooking:
     """Approve ``booking`` if its session still has room for its pupils and escorts and its
@@ -298,6 +310,7 @@ def class_booking_approve(*, booking: ClassBooking, by) -> ClassBooking:
                 )
                 % {"left": max(left, 0), "needed": booking.people}
             )
+    _lock_class(booking)
     clash = _schedule_clash(booking, occurrence)
     if clash is not None:
         raise ValidationError(

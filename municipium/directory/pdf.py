@@ -11,9 +11,9 @@ from django.contrib.staticfiles import finders
 STYLESHEETS = ("core/css/fonts.css", "directory/css/service-standards-pdf.css")
 
 
-def _stylesheet_paths() -> list[Path]:
+def _stylesheet_paths(names=STYLESHEETS) -> list[Path]:
     paths = []
-    for name in STYLESHEETS:
+    for name in names:
         found = finders.find(name)
         if not found:
             raise FileNotFoundError(name)
@@ -40,20 +40,23 @@ def _local_fetcher(allowed: list[Path]):
             from urllib.parse import unquote, urlparse
 
             parsed = urlparse(url)
+            if parsed.scheme == "data":  # inlined in the HTML itself (a logo): no fetch
+                return super().fetch(url, headers)
             target = Path(unquote(parsed.path)).resolve()
             if parsed.scheme != "file" or not any(target.is_relative_to(d) for d in allowed):
                 raise ValueError(f"Not fetched for a PDF: {url}")
             return super().fetch(url, headers)
 
-    return LocalFilesOnly(allowed_protocols={"file"})
+    return LocalFilesOnly(allowed_protocols={"file", "data"})
 
 
-def html_to_pdf(html: str) -> bytes:
+def html_to_pdf(html: str, *, stylesheets: tuple[str, ...] = STYLESHEETS) -> bytes:
+    """``html`` as a PDF with ``stylesheets`` (static files' names, fonts first)."""
     # Imported here: WeasyPrint loads Pango, which only the PDF exports need.
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    paths = _stylesheet_paths()
+    paths = _stylesheet_paths(stylesheets)
     fetcher = _local_fetcher([path.parent.parent for path in paths])  # css/ and fonts/
     fonts = FontConfiguration()
     stylesheets = [

@@ -9,3 +9,13 @@ class EventsConfig(AppConfig):
     name = "municipium.events"
     label = "events"
     verbose_name = _("Events and courses")
+
+    def ready(self):
+        from municipium.cases import kinds
+        from municipium.core import demo
+
+        from . import school_hooks  # noqa: F401  (registers the admin's URLs and menu)
+        from .kind import SCHOOL_CLASS
+
+        kinds.register(SCHOOL_CLASS)
+        demo.register("municipium.events.demo_schools.demo_schools", order=87)

@@ -17,7 +17,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -193,3 +193,75 @@ class ProgrammePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
+
+    # School classes
+    @path("school-classes/", name="school_classes")
+    def school_classes(self, request):
+        from . import school_views
+
+        return school_views.session_list(request, page=self)
+
+    @path("school-classes/<int:occurrence_id>/", name="school_class_form")
+    def school_class_form(self, request, occurrence_id):
+        from . import school_views
+
+        return school_views.booking_form(request, page=self, occurrence_id=occurrence_id)
+
+    @path("school-classes/track/<str:reference>/<str:token>/", name="school_class_track")
+    def school_class_track(self, request, reference, token):
+        from . import school_views
+
+        return school_views.booking_track(request, page=self, reference=reference, token=token)
+
+
+class ClassBooking(models.Model):
+    """A school class booked for a session of an event offered to school classes
+    (``EventType.for_school_classes``): the case's own data (``events.kind``), one-to-one with
+    its ``cases.Case``. The teacher's name, e-mail and telephone are personal data: only the
+    staff of the organising unit (the case's unit) read them."""
+
+    case = models.OneToOneField(
+        "cases.Case", on_delete=models.CASCADE, related_name="class_booking"
+    )
+    occurrence = models.ForeignKey(
+        Occurrence,
+        on_delete=models.PROTECT,
+        related_name="class_bookings",
+        verbose_name=_("session"),
+    )
+    school_name = models.CharField(_("school"), max_length=200)
+    school = models.ForeignKey(
+        "culture.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="class_bookings",
+        verbose_name=_("school (partner)"),
+        limit_choices_to={"kind": "school"},
+    )
+    grade = models.CharField(_("class"), max_length=40, help_text=_("For example 4-B."))
+    pupils = models.PositiveSmallIntegerField(_("pupils"))
+    escorts = models.PositiveSmallIntegerField(_("teachers and escorts"))
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    special_request = models.TextField(_("special request"), blank=True)
+    teacher_name = models.CharField(_("teacher's name"), max_length=200)
+    teacher_email = models.EmailField(_("teacher's e-mail"))
+    teacher_phone = models.CharField(_("teacher's telephone"), max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("school-class booking")
+        verbose_name_plural = _("school-class bookings")
+        ordering = ["occurrence__starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pupils__gt=0), name="class_booking_has_pupils"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.school_name} {self.grade}"
+
+    @property
+    def people(self) -> int:
+        return self.pupils + self.escorts

@@ -151,6 +151,7 @@ RULES = [
     ("pk", "wagtaillocales", lambda objects: objects["page"].locale_id),
     ("pk", "wagtailsettings", _pk("site")),
     ("case_id", None, _pk("case")),
+    ("booking_id", None, _pk("booking")),
     ("attachment_id", None, _pk("attachment")),
     ("page_id", None, _pk("page")),
     ("parent_page_id", None, _pk("page")),

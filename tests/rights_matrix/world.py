@@ -45,6 +45,8 @@ from municipium.desk.models import ResponseTemplate
 from municipium.desk.services import request_submit, response_template_save
 from municipium.desk.tests.factories import category as request_category
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
+from municipium.events.schools import class_booking_submit
+from municipium.events.tests.factories import event as event_create
 from municipium.news.models import NewsArticlePage, NewsIndexPage
 from municipium.news.services import news_article_relations_set
 from municipium.open311.services import api_client_create
@@ -207,6 +209,24 @@ def _requests(municipality, owner_unit, marker, shared_marker=None):
     }  # fmt: skip
 
 
+def _school_booking(municipality, owner_unit, marker):
+    """A science workshop of ``owner_unit`` next month and a class booked for it, marked."""
+    starts = timezone.now() + datetime.timedelta(days=30)
+    workshop = event_create(
+        municipality, unit=owner_unit, type_code="science_workshop", starts_at=starts,
+        capacity=50, titles=dict.fromkeys(municipality.languages, f"{marker} workshop"),
+    )  # fmt: skip
+    return class_booking_submit(
+        occurrence=workshop.occurrences.get(),
+        data={
+            "school_name": f"{marker} school", "grade": "4-B", "pupils": 20, "escorts": 2,
+            "teacher_name": f"{marker} Teacher", "teacher_email": f"{marker}@example.org",
+            "teacher_phone": "0555 000 00 01",
+        },
+        language="tr",
+    )  # fmt: skip
+
+
 def _other_municipality():
     """Everything of ``zqxother`` that a view might show, each marked."""
     other = MunicipalityFactory(
@@ -276,8 +296,10 @@ def _other_municipality():
     )
     redirect = Redirect.add_redirect(f"/{OTHER}-old", redirect_to=directorate, site=other.site)
     desk = _requests(other, top, OTHER)
+    booking = _school_booking(other, top, OTHER)
     other.made = {
         **desk,
+        "booking": booking,
         "municipality": other, "site": other.site, "page": directorate, "home": other.homes["tr"],
         "article": article, "revision": revision, "unit": top, "person": person,
         "job_title": title, "membership": membership, "holiday": holiday, "alert": alert,
@@ -320,7 +342,10 @@ def _home_municipality(world):
     desk_b = _requests(home, unit_b, SIBLING, shared_marker="bornova-b")
     world.users["director"] = director
     world.home_requests = _requests(home, unit_a, "bornova-own")
+    _school_booking(home, unit_a, "bornova")
+    booking_b = _school_booking(home, unit_b, SIBLING)
     home.made = {
+        "booking": booking_b,
         "case": desk_b["case"], "attachment": desk_b["attachment"],
         "unit": unit_b, "membership": membership_b, "page": page_b, "revision": revision_b,
         "user": clerk_b,

@@ -253,10 +253,11 @@ STORAGES = {
     },
     # Files of staff work (case attachments): never under MEDIA_URL; served by views that
     # check who asks. In production, object storage without public access (a signed URL per
-    # download) by PRIVATE_STORAGE and its OPTIONS; here a directory beside the media.
+    # download) by PRIVATE_STORAGE and its OPTIONS; here a directory beside the media, each
+    # file flushed to disk before the transaction that names it commits (core.storage).
     "private": {
         "BACKEND": env.str(
-            "PRIVATE_STORAGE", default="django.core.files.storage.FileSystemStorage"
+            "PRIVATE_STORAGE", default="municipium.core.storage.DurableFileSystemStorage"
         ),
         "OPTIONS": {"location": env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))},
     },

@@ -234,7 +234,7 @@ def run(options, database_url: str, label: str) -> list[str]:
         prepare(var_dir, database_url)
         port = free_port()
         server = start_server(port, options.workers, var_dir / "serve.log")
-        wait_healthy(port, server)
+        wait_healthy(port, server, timeout=300)  # a loaded machine starts slowly
         drive(port, form, 2, 2)  # warm: every worker imports its views and templates
         drive(port, api, 2, 1)
         rows, loads = [], []
@@ -279,14 +279,16 @@ def main() -> int:
         "",
     ]
     lines += run(options, "", "SQLite (WAL)")
+    print("\n".join(lines), flush=True)  # kept even if the PostgreSQL part fails
     if options.database_url:
         url, name = postgres_create(options.database_url)
         try:
-            lines += run(options, url, "PostgreSQL")
+            section = run(options, url, "PostgreSQL")
+            print("\n".join(section), flush=True)
+            lines += section
         finally:
             with contextlib.suppress(Exception):
                 postgres_drop(options.database_url, name)
-    print("\n".join(lines))
     return 0
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from municipium.organisation.selectors import unit_list_of_kind, unit_member_ids
 from municipium.tenancy import clock
 
-from .selectors import case_overdue_list
+from .selectors import case_moment_text, case_overdue_list
 from .services import case_escalate
 
 MANAGER_ROLES = ("manager", "director")
@@ -65,7 +65,7 @@ def _mail(case, level: int, recipients: set[int], *, disputed: bool = False) -> 
                 )
             ) % {
                 "reference": case.reference,
-                "due": timezone.localtime(case.due_at).strftime("%Y-%m-%d %H:%M"),
+                "due": case_moment_text(case=case, moment=case.due_at),
                 "level": level,
             }
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from municipium.organisation.selectors import unit_member_ids
 from municipium.tenancy import clock
 
-from .selectors import case_due_soon_list
+from .selectors import case_due_soon_list, case_moment_text
 from .services import case_remind
 
 DEFAULT_REMINDER_WORKING_DAYS = 2
@@ -43,7 +43,7 @@ def _mail(case, recipients: set[int]) -> None:
             }
             body = _("The case %(reference)s is due on %(due)s.") % {
                 "reference": case.reference,
-                "due": timezone.localtime(case.due_at).strftime("%Y-%m-%d %H:%M"),
+                "due": case_moment_text(case=case, moment=case.due_at),
             }
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 

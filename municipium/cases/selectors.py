@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from municipium.core import formatting
 from municipium.organisation.selectors import unit_ids_for_user, unit_kinds_of_member
 
 from . import kinds
@@ -193,4 +194,17 @@ def case_list_stopped_before(*, kind: str, status: str, before) -> QuerySet[Case
         Case.objects.filter(kind=kind, status=status, stopped_at__lt=before)
         .select_related("municipality", "unit")
         .order_by("stopped_at", "pk")
+    )
+
+
+def case_moment_text(*, case: Case, moment) -> str:
+    """``moment`` (a date-time of the case: its due time, its filing) as the case's people read
+    it in a mail: in the case's language, the municipality's calendar (Solar Hijri in Iran) and
+    time zone, with Persian digits in Persian (``core.formatting``)."""
+    municipality = case.municipality
+    return formatting.format_datetime(
+        moment,
+        language=case.language,
+        calendar=municipality.calendar,
+        time_zone=municipality.time_zone,
     )

@@ -1,13 +1,16 @@
 """Mail to the resident, in the language of the request (``Case.language``), plain text and
-HTML: the acknowledgement with the reference and the tracking link, the answer with the
-request to accept or reject it, and the receipt of a rejection. Sent by a background task
-queued on commit (``desk.tasks.request_mail``)."""
+HTML: the acknowledgement with the reference, when it was received and by when it is to be
+answered (in the municipality's calendar and the request's language) and the tracking link;
+the answer with the request to accept or reject it; the receipt of a rejection. Sent by a
+background task queued on commit (``desk.tasks.request_mail``)."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from municipium.cases.selectors import case_moment_text
 
 from .models import CitizenRequest
 from .selectors import desk_page_for_case, request_tracking_get
@@ -47,6 +50,9 @@ def request_mail_send(*, case_id: int, what: str, url: str) -> bool:
             "url": url,
             "municipality_name": case.municipality.name_in(case.language),
             "what": what,
+            # Dates in the case's language and the municipality's calendar (core.formatting).
+            "filed": case_moment_text(case=case, moment=case.filed_at),
+            "due": case_moment_text(case=case, moment=case.due_at) if case.due_at else "",
             "language": case.language,
             "is_rtl": translation.get_language_bidi(),
         }

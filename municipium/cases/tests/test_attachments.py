@@ -2,6 +2,7 @@
 the right way up; case_attach keeps them in the private storage with one entry each."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -122,3 +123,52 @@ def test_case_attach_refuses_staff_who_may_not_act_on_the_case(org, monkeypatch,
     with pytest.raises(PermissionDenied):
         case_attach(case=case, name="x.jpg", content=b"a", content_type="image/jpeg",
                     by=org.sibling)  # fmt: skip
+
+
+def test_the_private_storage_is_durable_by_default():
+    """Settings: case files go to the storage that fsyncs them (core.storage)."""
+    from django.core.files.storage import storages
+
+    from municipium.core.storage import DurableFileSystemStorage
+
+    private = storages.create_storage(storages.backends["private"])
+    assert isinstance(private, DurableFileSystemStorage)
+
+
+def test_case_attach_has_the_file_and_its_directories_on_disk_before_the_row_exists(
+    org, monkeypatch, tmp_path
+):
+    """The file's content, its directory entry and those of the directories the save made are
+    fsynced inside the transaction, before the attachment's row is written: a commit never
+    names a file that a crash of the machine could still take away."""
+    import os
+
+    from municipium.cases.models import Attachment
+    from municipium.core import storage as durable
+
+    location = tmp_path / "private"
+    storage = durable.DurableFileSystemStorage(location=location)
+    monkeypatch.setattr(Attachment._meta.get_field("file"), "storage", storage)
+    flushed = []
+    real_fsync = os.fsync
+
+    def fsync(descriptor):
+        path = os.readlink(f"/proc/self/fd/{descriptor}")
+        flushed.append((path, Attachment.objects.count()))
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(durable.os, "fsync", fsync)
+    case = case_open(
+        municipality=org.municipality, kind="test_request", unit=org.trees, title="Tree",
+        by=None, language="tr",
+    )  # fmt: skip
+    attachment = case_attach(
+        case=case, name="26-00001-1.jpg", content=b"abc", content_type="image/jpeg", by=None,
+        by_resident=True,
+    )  # fmt: skip
+    file = Path(attachment.file.path)
+    # private/cases/<year>/<month>/ were all made by this save: each entry flushed in its parent
+    expected = {str(file), *(str(d) for d in file.parents if d.is_relative_to(tmp_path))}
+    assert len(expected) == 6
+    assert {path for path, _ in flushed} == expected
+    assert all(rows == 0 for _, rows in flushed)  # before the row naming the file

@@ -32,6 +32,8 @@ def test_an_overdue_case_goes_to_its_units_manager_then_to_the_mayors_office(
     assert not entry.is_public
     assert [message.to for message in mail.outbox] == [["manager@example.org"]]
     assert case.reference in mail.outbox[0].subject
+    # The due time in the case's language and the municipality's time zone, not strftime's.
+    assert "9 Mart 2026 17:30" in mail.outbox[0].body
     # Run again the same day: nothing more.
     assert cases_escalate_overdue(now=at(2026, 3, 10, 12, 0)) == 0
     # Two working days late: the mayor's office.

@@ -6,10 +6,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 
 from municipium.cases import kinds
 from municipium.cases.selectors import case_channel_choices
+from municipium.core.filters import CalendarDateFromToRangeFilter
 
 from ..kind import CODE
 from .selectors import category_list_for_municipality, staff_list_for_cases, unit_list_for_cases
@@ -27,9 +28,8 @@ class CaseFilterSet(WagtailFilterSet):
         label=_("Channel"), field_name="channel", choices=case_channel_choices
     )
     owner = django_filters.ChoiceFilter(label=_("Owner"), method="filter_owner")
-    filed = django_filters.DateFromToRangeFilter(
-        label=_("Filed between"), field_name="filed_at", widget=DateRangePickerWidget
-    )
+    # Typed and shown in the staff member's calendar (Solar Hijri on Bumehen).
+    filed = CalendarDateFromToRangeFilter(label=_("Filed between"), field_name="filed_at")
     # A choice, not a yes-or-no box: an unticked box would read as "not overdue", shown as
     # an active filter on every list.
     overdue = django_filters.ChoiceFilter(

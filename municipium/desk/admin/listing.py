@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
@@ -76,7 +77,7 @@ class CaseIndexView(IndexView):
         "status": _("Status"),
         "channel": _("Channel"),
         "due": _("Due"),
-        "overdue": _("Overdue"),
+        "overdue": pgettext_lazy("case status", "Overdue"),
         "filed": _("Filed"),
     }
 

@@ -2,6 +2,7 @@
 sees which figures, the resident's silence and the retention of personal data."""
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
@@ -316,3 +317,11 @@ def test_the_public_figures_have_no_personal_data_and_are_cached(client, org, re
     assert "public" in response["Cache-Control"] and not response.cookies
     again = client.get(url, HTTP_HOST="bornova.localhost")
     assert again["X-Page-Cache"] == "hit"
+
+
+def test_the_public_figures_say_since_when_in_one_sentence(client, org, requests):
+    with translation.override("en"):
+        page = client.get("/en/requests/figures/", HTTP_HOST="bornova.localhost")
+    text = page.content.decode()
+    assert page.status_code == 200, text[:500]
+    assert re.search(r"Requests received since <time datetime=\"[^\"]+\">[^<]+</time>\.", text)

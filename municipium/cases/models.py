@@ -258,3 +258,55 @@ class Link(models.Model):
 
     def __str__(self):
         return f"{self.case_id} {self.kind} {self.other_id}"
+
+
+class DailyFigures(models.Model):
+    """The rollup of the figures (``cases.rollup``): per municipality, kind, unit, the kind's
+    group key (a citizen request's category), day of filing in the municipality's time zone and
+    working days to the first answer (None: not answered), how many cases were filed, answered,
+    answered in time, disputed, and the sum and count of the kind's score (the resident's
+    rating). Derived data: rebuilt from the cases, never edited by hand."""
+
+    municipality = models.ForeignKey(
+        "tenancy.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=40)
+    unit = models.ForeignKey("organisation.Unit", on_delete=models.CASCADE, related_name="+")
+    key = models.BigIntegerField(null=True, blank=True)
+    day = models.DateField()
+    answer_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    filed = models.PositiveIntegerField(default=0)
+    answered = models.PositiveIntegerField(default=0)
+    answered_in_time = models.PositiveIntegerField(default=0)
+    disputed = models.PositiveIntegerField(default=0)
+    score_sum = models.BigIntegerField(default=0)
+    score_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily figures")
+        verbose_name_plural = _("daily figures")
+        indexes = [models.Index(fields=["municipality", "kind", "day"])]
+
+    def __str__(self):
+        return f"{self.municipality_id} {self.kind} {self.unit_id} {self.key} {self.day}"
+
+
+class DirtyDay(models.Model):
+    """A day of filing whose figures changed since the rollup was last built for it (marked
+    by the services in their own transaction; ``cases.rollup.figures_refresh`` rebuilds it)."""
+
+    municipality = models.ForeignKey(
+        "tenancy.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=40)
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "kind", "day"], name="one_dirty_mark_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.municipality_id} {self.kind} {self.day}"

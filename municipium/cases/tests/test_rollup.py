@@ -62,7 +62,7 @@ def same(live_figures, rolled_figures):
 
 
 def rows_of(municipality):
-    fields = ("unit_id", "key", "day", "answer_days", "filed", "answered", "answered_in_time")
+    fields = ("unit_id", "key", "day", "days_over", "d0", "d3", "filed", "answered")
     return sorted(
         DailyFigures.objects.filter(municipality=municipality).values_list(*fields, "disputed"),
         key=repr,
@@ -103,6 +103,7 @@ def test_the_rollup_equals_the_live_count_after_a_random_mix_of_transitions(org,
             figures_refresh()
     assert Case.objects.filter(disputes__gt=0).exists()  # the mix holds every kind of change
     assert Case.objects.filter(answered_in_time=False).exists()
+    assert Case.objects.filter(answer_working_days__gt=20).exists()  # past the columns
     assert figures_refresh(municipality=org.municipality) > 0
     assert not DirtyDay.objects.exists()
     same(live(org, "unit_id", moment), rolled(org, "unit_id"))

@@ -347,3 +347,23 @@ def test_a_rating_given_after_the_board_was_read_is_counted(org, requests):
     request_accept(case=Case.objects.get(pk=requests["e"].pk), rating=1)
     board = board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
     assert average_rating(board.total) == pytest.approx((5 + 2 + 4 + 1) / 4)
+
+
+def test_a_service_standard_shows_its_categorys_measured_median(org, requests):
+    from municipium.directory import measurements
+    from municipium.directory.services import directorate_service_standards_set
+    from municipium.directory.tests.factories import directorate, directory_index, standard
+
+    page = directorate(directory_index(org.municipality), slug="parklar", title="Parklar")
+    directorate_service_standards_set(
+        page=page,
+        rows=[standard("Ağaç budama", value=3, unit="working_days"), standard("Başka", text="1")],
+    )
+    pruning, other = page.service_standards.order_by("sort_order")
+    trees = CitizenRequest.objects.get(case=requests["a"]).category
+    trees.service_standard = pruning
+    trees.save()
+    medians = measurements.measured_median_days(
+        municipality=org.municipality, standard_ids=[pruning.pk, other.pk]
+    )
+    assert medians == {pruning.pk: 2}  # of 1, 2, 5 working days: the trees' answers

@@ -150,3 +150,14 @@ def test_a_transition_marks_its_cases_day_of_filing_dirty(org, time_machine):
 def test_a_refresh_with_nothing_marked_is_one_query(org, django_assert_num_queries):
     with django_assert_num_queries(1):
         assert figures_refresh(municipality=org.municipality) == 0
+
+
+def test_the_rebuild_command_builds_the_rollup_of_every_municipality(org, time_machine):
+    from django.core.management import call_command
+
+    moment = at(2026, 3, 2, 10, 0)
+    time_machine.move_to(moment)
+    file(org, moment, org.trees)
+    DailyFigures.objects.all().delete()
+    call_command("figures_rebuild", verbosity=0)
+    assert DailyFigures.objects.get().filed == 1

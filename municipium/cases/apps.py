@@ -15,7 +15,8 @@ class CasesConfig(AppConfig):
     def ready(self):
         from municipium.core import periodic
 
-        from .tasks import escalate_overdue, remind_due_soon
+        from .tasks import escalate_overdue, refresh_figures, remind_due_soon
 
         periodic.register(escalate_overdue)
         periodic.register(remind_due_soon)
+        periodic.register(refresh_figures)

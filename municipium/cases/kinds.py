@@ -77,6 +77,11 @@ class CaseKind:
     # Statuses a case may be opened in besides ``initial`` (a request whose unit is known at
     # once is opened as routed).
     also_starts_in: frozenset[str] = field(default=frozenset())
+    # For the figures' rollup (``cases.rollup``): a lookup from ``Case`` to the kind's group
+    # key (an integer, such as its category's id) and to a score (an integer, such as the
+    # resident's rating), both optional: the engine stores them without knowing what they are.
+    figures_key: str | None = None
+    figures_score: str | None = None
 
     def __post_init__(self):
         codes = {status.code for status in self.statuses}

@@ -258,3 +258,64 @@ class Link(models.Model):
 
     def __str__(self):
         return f"{self.case_id} {self.kind} {self.other_id}"
+
+
+class DailyFigures(models.Model):
+    """The rollup of the figures (``cases.rollup``): per municipality, kind, unit, the kind's
+    group key (a citizen request's category) and day of filing in the municipality's time
+    zone, how many cases were filed, answered, answered in time, disputed, the sum and count of
+    the kind's score (the resident's rating), and the answered cases' working days to the first
+    answer as a histogram: ``d0``…``d20`` count those answered in 0…20 working days (columns, so
+    the database sums them per group), ``days_over`` the rarer longer ones (``{"27": 1}``,
+    ``answered_over`` cases in all). Derived data: rebuilt from the cases, never by hand."""
+
+    municipality = models.ForeignKey(
+        "tenancy.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=40)
+    unit = models.ForeignKey("organisation.Unit", on_delete=models.CASCADE, related_name="+")
+    key = models.BigIntegerField(null=True, blank=True)
+    day = models.DateField()
+    filed = models.PositiveIntegerField(default=0)
+    answered = models.PositiveIntegerField(default=0)
+    answered_in_time = models.PositiveIntegerField(default=0)
+    disputed = models.PositiveIntegerField(default=0)
+    score_sum = models.BigIntegerField(default=0)
+    score_count = models.PositiveIntegerField(default=0)
+    answered_over = models.PositiveIntegerField(default=0)
+    days_over = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("daily figures")
+        verbose_name_plural = _("daily figures")
+        indexes = [models.Index(fields=["municipality", "kind", "day"])]
+
+    def __str__(self):
+        return f"{self.municipality_id} {self.kind} {self.unit_id} {self.key} {self.day}"
+
+
+# The histogram's columns: answered in 0, 1, … DAY_COLUMNS - 1 working days.
+DAY_COLUMNS = 21
+for _days in range(DAY_COLUMNS):
+    DailyFigures.add_to_class(f"d{_days}", models.PositiveIntegerField(default=0))
+
+
+class DirtyDay(models.Model):
+    """A day of filing whose figures changed since the rollup was last built for it (marked
+    by the services in their own transaction; ``cases.rollup.figures_refresh`` rebuilds it)."""
+
+    municipality = models.ForeignKey(
+        "tenancy.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=40)
+    day = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "kind", "day"], name="one_dirty_mark_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.municipality_id} {self.kind} {self.day}"

@@ -19,7 +19,7 @@ from municipium.core import formatting
 from municipium.organisation.selectors import unit_ids_for_user, unit_kinds_of_member
 
 from . import kinds
-from .models import Case, Entry, Link
+from .models import Case, DailyFigures, Entry, Link
 
 if TYPE_CHECKING:
     from municipium.tenancy.models import Municipality
@@ -176,6 +176,27 @@ def case_channel_choices() -> list[tuple[str, str]]:
     from .models import Channel
 
     return list(Channel.choices)
+
+
+def case_figures_sources_for_user(
+    *, municipality: Municipality | None, user, kind: str
+) -> tuple[QuerySet[Case], QuerySet[DailyFigures]]:
+    """What the figures of ``kind`` are counted from for ``user`` in ``municipality``: the
+    cases they may see (for the state now) and the rollup's rows of the same cases
+    (``cases.rollup``), filtered alike by municipality and unit; who may see what is read once."""
+    visible = case_visibility(municipality=municipality, user=user)
+    if visible is None:
+        return Case.objects.none(), DailyFigures.objects.none()
+    return Case.objects.filter(visible), DailyFigures.objects.filter(visible, kind=kind)
+
+
+def daily_figures_list_for_public(
+    *, municipality: Municipality | None, kind: str
+) -> QuerySet[DailyFigures]:
+    """Every rollup row of ``kind`` in ``municipality``, for figures that show counts only."""
+    if municipality is None:
+        return DailyFigures.objects.none()
+    return DailyFigures.objects.filter(municipality=municipality, kind=kind)
 
 
 def case_list_for_public_figures(*, municipality: Municipality | None) -> QuerySet[Case]:

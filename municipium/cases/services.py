@@ -20,6 +20,7 @@ from municipium.tenancy.services import staff_check
 
 from . import kinds
 from .models import Attachment, Case, CaseSequence, Entry, Link, Pause
+from .rollup import figures_touch
 from .selectors import case_may_act
 
 AUDITED_FIELDS = (
@@ -162,6 +163,7 @@ def case_open(
         status_to=case.status,
         data={"channel": channel},
     )
+    figures_touch(case=case)
     _audit(case, "open", by=by, before=None)
     return case
 
@@ -243,6 +245,7 @@ def case_transition(
         body=note,
         data={"transition": move.code},
     )
+    figures_touch(case=case)
     _audit(case, "transition", by=by, before=before, extra={"transition": move.code})
     for hook in declared.on_transition:
         transaction.on_commit(lambda hook=hook: hook(case=case, transition=move, entry=entry))
@@ -297,6 +300,7 @@ def case_route(*, case: Case, unit, by, reason: str) -> Case:
         body=reason,
         data={"from_unit": previous, "to_unit": unit.pk},
     )
+    figures_touch(case=case)  # its figures move to the new unit
     _audit(case, "route", by=by, before=before, extra={"reason": reason})
     return case
 

@@ -164,6 +164,49 @@ def case_figures_by(
     return figures
 
 
+def case_state_figures_by(
+    cases: QuerySet, *, kind: str, group, now: datetime.datetime, soon: datetime.datetime
+) -> dict:
+    """``{group value: Figures}`` of the state now, whenever the cases were filed: open,
+    overdue and due soon (the rest zero), read live through the ``(municipality, status,
+    due_at)`` index. ``group`` as in ``case_figures_by``. One query."""
+    declared = kinds.get(kind)
+    is_open = _status_filter(declared, running=False)
+    running = _status_filter(declared, running=True)
+    several = isinstance(group, dict)
+    parts = group if several else {"figures_group": group}
+    groups = {
+        f"figures_{name}": F(value) if isinstance(value, str) else value
+        for name, value in parts.items()
+    }
+    rows = (
+        cases.filter(is_open, kind=kind)
+        .order_by()
+        .values(**groups)
+        .annotate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=running & Q(due_at__lt=now)),
+            due_soon=Count("pk", filter=running & Q(due_at__gte=now, due_at__lt=soon)),
+        )
+    )
+    figures = {}
+    for row in rows:
+        values = tuple(row[name] for name in groups)
+        figures[values if several else values[0]] = Figures(
+            open=row["open"], overdue=row["overdue"], due_soon=row["due_soon"]
+        )
+    return figures
+
+
+def figures_merge(*parts: dict) -> dict:
+    """The figures of several dicts keyed alike (the rollup's and the live state's), added."""
+    merged: dict = {}
+    for part in parts:
+        for key, found in part.items():
+            merged.setdefault(key, Figures()).add(found)
+    return merged
+
+
 def figures_split(figures: dict, index: int) -> dict:
     """From figures keyed by tuples, the sums per value of the tuple's ``index``-th part."""
     totals = {}

@@ -12,11 +12,14 @@ class DeskConfig(AppConfig):
     def ready(self):
         from municipium.cases import kinds
         from municipium.core import demo, periodic
+        from municipium.directory import measurements
 
+        from .board import service_standard_median_days
         from .kind import CITIZEN_REQUEST
         from .tasks import anonymise_expired_requests, close_silent_answers
 
         kinds.register(CITIZEN_REQUEST)
+        measurements.register(service_standard_median_days)
         periodic.register(close_silent_answers)
         periodic.register(anonymise_expired_requests)
         demo.register("municipium.desk.demo.demo_desk", order=55)

@@ -2,10 +2,13 @@
 each unit and each of the last twelve months (staff, through what they may see), and the
 public figures per category and unit (no personal data).
 
-The engine counts (``cases.statistics``); the desk chooses the groups, adds the residents'
-ratings and labels the months in the site's calendar. Rates are over the requests filed in
-the last twelve months (``MONTHS``); open, overdue and due soon are the state now. The time to
-answer is in the municipality's working days from receipt to the first answer.
+The engine counts; the desk chooses the groups and labels the months in the site's calendar.
+Rates are over the requests filed in the last twelve months (``MONTHS``), read from the
+engine's rollup of daily figures (``cases.rollup``: a few thousand rows whatever the number of
+requests; the days marked dirty are rebuilt first, so the rollup is never stale); open,
+overdue and due soon are the state now, counted live through the ``(municipality, status,
+due_at)`` index. The residents' rating is the kind's score in the rollup. The time to answer
+is in the municipality's working days from receipt to the first answer.
 """
 
 from __future__ import annotations
@@ -17,12 +20,23 @@ from dataclasses import dataclass, field
 
 from babel import dates as babel_dates
 from django.db.models import Case as Choose
-from django.db.models import Count, IntegerField, Q, Sum, Value, When
+from django.db.models import IntegerField, Value, When
 from django.utils import timezone
 from persiantools.jdatetime import JalaliDate
 
-from municipium.cases.selectors import case_list_for_public_figures, case_list_for_user
-from municipium.cases.statistics import Figures, case_figures_by, figures_split, figures_total
+from municipium.cases.rollup import daily_figures_by, figures_refresh
+from municipium.cases.selectors import (
+    case_figures_sources_for_user,
+    case_list_for_public_figures,
+    daily_figures_list_for_public,
+)
+from municipium.cases.statistics import (
+    Figures,
+    case_state_figures_by,
+    figures_merge,
+    figures_split,
+    figures_total,
+)
 from municipium.core import formatting
 from municipium.organisation.selectors import unit_list_for_municipality
 
@@ -34,16 +48,10 @@ SOON = datetime.timedelta(days=7)
 
 
 def average_rating(figures: Figures) -> float | None:
-    count = figures.extra.get("rating_count") or 0
-    return (figures.extra.get("rating_sum") or 0) / count if count else None
-
-
-def _rating(since) -> dict:
-    rated = Q(filed_at__gte=since, citizen_request__rating__isnull=False)
-    return {
-        "rating_sum": Sum("citizen_request__rating", filter=rated),
-        "rating_count": Count("pk", filter=rated),
-    }
+    """The residents' average rating: the kind's score in the rollup (``CaseKind.
+    figures_score`` is the request's rating)."""
+    count = figures.extra.get("score_count") or 0
+    return (figures.extra.get("score_sum") or 0) / count if count else None
 
 
 def month_starts(municipality, *, now: datetime.datetime, count: int = MONTHS) -> list:
@@ -94,10 +102,21 @@ class Board:
     since: datetime.datetime | None = None
 
 
-def _month_expression(starts):
+def _month_expression(starts, *, of_cases: bool = False):
+    """The index of the month a rollup row's day (a local date), or a case's moment of
+    filing (``of_cases``), falls in."""
+    if of_cases:
+        return Choose(
+            *[
+                When(filed_at__gte=start, filed_at__lt=end, then=Value(index))
+                for index, (start, end) in enumerate(itertools.pairwise(starts))
+            ],
+            default=None,
+            output_field=IntegerField(),
+        )
     return Choose(
         *[
-            When(filed_at__gte=start, filed_at__lt=end, then=Value(index))
+            When(day__gte=start.date(), day__lt=end.date(), then=Value(index))
             for index, (start, end) in enumerate(itertools.pairwise(starts))
         ],
         default=None,
@@ -110,22 +129,29 @@ def board_figures(
 ) -> Board:
     """The board of what ``user`` may see in ``municipality`` (a unit's staff their unit and
     those below; the call centre and the mayor's office all; another municipality nothing),
-    narrowed to one unit if ``unit_id``; per unit and per month, counted in two queries
-    grouped by both (the rest reads who may see what, and the units' names)."""
+    narrowed to one unit if ``unit_id``; per unit and per month from the rollup in one query,
+    the state now per unit in one more (the rest: the dirty days' marks, who may see what, the
+    units' names). The number of queries grows with neither the requests nor the months."""
     now = now or timezone.now()
     starts = month_starts(municipality, now=now)
-    cases = case_list_for_user(municipality=municipality, user=user)
+    figures_refresh(municipality=municipality)
+    cases, rows = case_figures_sources_for_user(municipality=municipality, user=user, kind=CODE)
     if unit_id is not None:
-        cases = cases.filter(unit_id=unit_id)
-    by_unit_and_month = case_figures_by(
+        rows, cases = rows.filter(unit_id=unit_id), cases.filter(unit_id=unit_id)
+    filed = daily_figures_by(
+        rows,
+        group={"unit": "unit_id", "month": _month_expression(starts)},
+        since=starts[0].date(),
+        until=starts[-1].date(),
+    )
+    state = case_state_figures_by(
         cases,
         kind=CODE,
-        group={"unit": "unit_id", "month": _month_expression(starts)},
+        group={"unit": "unit_id", "month": _month_expression(starts, of_cases=True)},
         now=now,
         soon=now + SOON,
-        since=starts[0],
-        extra=_rating(starts[0]),
     )
+    by_unit_and_month = figures_merge(filed, state)
     by_unit = figures_split(by_unit_and_month, 0)
     by_month = figures_split(by_unit_and_month, 1)
     units = unit_list_for_municipality(municipality=municipality).filter(pk__in=list(by_unit))
@@ -160,14 +186,26 @@ class PublicFigures:
 
 def public_figures(*, municipality, language: str, now=None) -> PublicFigures:
     """The municipality's figures for everyone, per category and per unit: counts and times
-    only, never a request or a resident. Six queries."""
+    only, never a request or a resident. The filed requests' figures from the rollup, the
+    open ones live."""
     now = now or timezone.now()
-    since = month_starts(municipality, now=now)[0]
-    cases = case_list_for_public_figures(municipality=municipality)
-    arguments = {"kind": CODE, "now": now, "soon": now + SOON, "since": since}
-    both = case_figures_by(
-        cases, group={"category": "citizen_request__category_id", "unit": "unit_id"}, **arguments
+    starts = month_starts(municipality, now=now)
+    since = starts[0]
+    figures_refresh(municipality=municipality)
+    filed = daily_figures_by(
+        daily_figures_list_for_public(municipality=municipality, kind=CODE),
+        group={"category": "key", "unit": "unit_id"},
+        since=since.date(),
+        until=starts[-1].date(),
     )
+    state = case_state_figures_by(
+        case_list_for_public_figures(municipality=municipality),
+        kind=CODE,
+        group={"category": "citizen_request__category_id", "unit": "unit_id"},
+        now=now,
+        soon=now + SOON,
+    )
+    both = figures_merge(filed, state)
     by_category, by_unit = figures_split(both, 0), figures_split(both, 1)
     categories = Category.objects.filter(
         municipality=municipality, pk__in=[key for key in by_category if key]
@@ -187,16 +225,47 @@ def public_figures(*, municipality, language: str, now=None) -> PublicFigures:
 
 
 def category_median_days(*, municipality, now=None) -> dict[int, int | None]:
-    """The measured median working days to answer per category (by id), over the last
-    twelve months: for the service standards tables. Two queries."""
+    """The measured median working days to answer per category (by id), over the requests
+    filed in the last twelve months: for the service standards tables. From the rollup: one
+    query (and one for the dirty days' marks)."""
     now = now or timezone.now()
-    since = month_starts(municipality, now=now)[0]
-    by_category = case_figures_by(
-        case_list_for_public_figures(municipality=municipality),
-        kind=CODE,
-        group="citizen_request__category_id",
-        now=now,
-        soon=now + SOON,
-        since=since,
+    starts = month_starts(municipality, now=now)
+    figures_refresh(municipality=municipality)
+    by_category = daily_figures_by(
+        daily_figures_list_for_public(municipality=municipality, kind=CODE),
+        group="key",
+        since=starts[0].date(),
+        until=starts[-1].date(),
     )
     return {key: figures.median_days for key, figures in by_category.items() if key}
+
+
+def service_standard_median_days(*, municipality, standard_ids) -> dict[int, int]:
+    """``{service standard id: measured median working days}`` over the last twelve months,
+    for the categories mapped to those service standards (several categories of one service
+    counted together): the desk's provider for ``directory.measurements``. Three queries."""
+    mapped = dict(
+        Category.objects.filter(
+            municipality=municipality, service_standard_id__in=standard_ids
+        ).values_list("pk", "service_standard_id")
+    )
+    if not mapped:
+        return {}
+    starts = month_starts(municipality, now=timezone.now())
+    figures_refresh(municipality=municipality)
+    by_category = daily_figures_by(
+        daily_figures_list_for_public(municipality=municipality, kind=CODE).filter(
+            key__in=list(mapped)
+        ),
+        group="key",
+        since=starts[0].date(),
+        until=starts[-1].date(),
+    )
+    by_standard: dict = {}
+    for category_id, figures in by_category.items():
+        by_standard.setdefault(mapped[category_id], Figures()).add(figures)
+    return {
+        standard: figures.median_days
+        for standard, figures in by_standard.items()
+        if figures.median_days is not None
+    }

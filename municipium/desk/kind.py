@@ -63,4 +63,6 @@ CITIZEN_REQUEST = CaseKind(
     ),
     clock=ClockRule(working_days=DEFAULT_TARGET_WORKING_DAYS),
     on_transition=(request_transition_mail,),
+    figures_key="citizen_request__category_id",
+    figures_score="citizen_request__rating",
 )  # fmt: skip

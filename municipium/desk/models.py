@@ -46,6 +46,17 @@ class Category(TranslatedNames, ClusterableModel):
     keywords = models.CharField(_("keywords"), max_length=255, blank=True)
     is_active = models.BooleanField(_("offered to residents"), default=True)
     sort_order = models.IntegerField(_("order"), default=0)
+    # The service this category's requests are a case of: its row of the service standards
+    # table shows the measured median time beside the promised one (``desk.measurements``).
+    service_standard = models.ForeignKey(
+        "directory.ServiceStandard",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("service standard"),
+        help_text=_("The service of a directorate's standards table this category measures."),
+    )
 
     class Meta:
         verbose_name = _("request category")

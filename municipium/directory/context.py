@@ -98,6 +98,7 @@ def directorate_context(request, *, page) -> dict:
             page=page,
             standards=detail.service_standards,
             municipality_name=facts.name,
+            municipality=facts.municipality,
             updated="",
             places=application_places(
                 page=page, director=detail.director, municipality=facts.municipality

@@ -28,6 +28,7 @@ def _table(request, page) -> exports.ServiceStandardsTable:
         page=page,
         standards=detail.service_standards,
         municipality_name=facts.name,
+        municipality=facts.municipality,
         updated=updated,
         places=application_places(
             page=page, director=detail.director, municipality=facts.municipality

@@ -20,7 +20,7 @@ from municipium.organisation.selectors import (
     unit_descendant_ids,
     unit_list_for_municipality,
 )
-from municipium.tenancy.selectors import municipality_get_for_page
+from municipium.tenancy.selectors import municipality_get_for_page, municipality_root_page_list
 
 from .models import ApplicationPlace, DirectorateDocument, DirectoratePage, ServiceStandard
 from .org_chart import OrgNode, org_chart_build
@@ -266,6 +266,24 @@ def directorate_search_text(*, page: DirectoratePage) -> list[str]:
             " ".join(filter(None, (role.person.name, role.title, role.unit and role.unit.name)))
             for role in _roles_of(positions, top=top, order=order)
         ]
+
+
+def service_standard_list_for_municipalities(*, municipalities) -> QuerySet[ServiceStandard]:
+    """The service standards rows of the ``municipalities``' directorate pages (every
+    language; municipalities or their ids), for another app to map its work to (the desk's
+    categories). Rows keep their ids when their page is edited and published again
+    (modelcluster updates the children it has: tested)."""
+    roots = list(municipality_root_page_list(municipalities=municipalities))
+    if not roots:
+        return ServiceStandard.objects.none()
+    pages = DirectoratePage.objects.none()
+    for root in roots:
+        pages = pages | DirectoratePage.objects.descendant_of(root)
+    return (
+        ServiceStandard.objects.filter(page__in=pages.values("pk"))
+        .select_related("page")
+        .order_by("page__title", "sort_order")
+    )
 
 
 def directorate_page_list(*, under: Page | None = None) -> QuerySet[DirectoratePage]:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from municipium.cases import kinds
 from municipium.cases.services import MAX_EXTENSION_DAYS
+from municipium.directory.selectors import service_standard_list_for_municipalities
 from municipium.organisation.selectors import unit_list_for_municipality, unit_member_ids
 from municipium.tenancy.forms import MunicipalityOwnedForm
 from municipium.tenancy.selectors import municipality_list_for_user
@@ -269,6 +270,10 @@ class CategoryForm(MunicipalityOwnedForm):
         self.fields["unit"].queryset = self.fields["unit"].queryset.filter(
             municipality__in=municipalities
         )
+        if "service_standard" in self.fields:  # only the same municipality's services
+            self.fields["service_standard"].queryset = service_standard_list_for_municipalities(
+                municipalities=municipalities
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -280,6 +285,15 @@ class CategoryForm(MunicipalityOwnedForm):
             and unit.municipality_id != municipality.pk
         ):
             self.add_error("unit", _("Choose a unit of this municipality."))
+        standard = cleaned.get("service_standard")
+        if (
+            standard is not None
+            and municipality is not None
+            and not service_standard_list_for_municipalities(municipalities=[municipality.pk])
+            .filter(pk=standard.pk)
+            .exists()
+        ):
+            self.add_error("service_standard", _("Choose a service of this municipality."))
         return cleaned
 
 

@@ -20,6 +20,7 @@ CATEGORY_PANELS = [
     FieldPanel("keywords"),
     FieldPanel("is_active"),
     FieldPanel("sort_order"),
+    FieldPanel("service_standard"),
     InlinePanel(
         "names",
         label=_("Names"),

@@ -396,3 +396,39 @@ def test_a_category_with_another_municipalitys_unit_is_refused_whatever_is_poste
     response = client_for(world, "manager").post("/admin/request-categories/new/", data)
     assert response.status_code == 302
     assert Category.objects.get(code="noise").names.get().name == "Gürültü"
+
+
+def test_a_category_is_offered_and_may_name_only_its_municipalitys_services(world):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from municipium.desk.models import Category
+    from municipium.directory.services import directorate_service_standards_set
+    from municipium.directory.tests.factories import directorate, directory_index, standard
+
+    pages = {
+        name: directorate(directory_index(owner), slug=f"{name}-dir", title=f"{name} dir")
+        for name, owner in (("bornova", world.bornova), ("sisli", world.sisli))
+    }
+    for name, page in pages.items():
+        directorate_service_standards_set(
+            page=page, rows=[standard(f"zq {name} service", text="1")]
+        )
+    own, foreign = (pages[name].service_standards.get() for name in ("bornova", "sisli"))
+    world.grant(world.manager, "add_category", "change_category", "view_category")
+    client = client_for(world, "manager")
+    form = client.get("/admin/request-categories/new/").content.decode()
+    assert "zq bornova service" in form and "zq sisli service" not in form
+    data = nested_form_data(
+        {
+            "municipality": world.bornova.pk, "code": "noise", "unit": world.trees.pk,
+            "target_working_days": "5", "keywords": "", "is_active": "on", "sort_order": "0",
+            "service_standard": foreign.pk,
+            "names": inline_formset([{"language": "tr", "name": "Gürültü", "description": ""}]),
+            "attributes": inline_formset([]),
+        }
+    )  # fmt: skip
+    assert client.post("/admin/request-categories/new/", data).status_code == 200
+    assert not Category.objects.filter(code="noise").exists()
+    data["service_standard"] = own.pk
+    assert client.post("/admin/request-categories/new/", data).status_code == 302
+    assert Category.objects.get(code="noise").service_standard == own

@@ -478,3 +478,36 @@ def test_the_former_address_of_a_renamed_directory_redirects_to_it_and_below(
         response = client.get(old, HTTP_HOST=HOST)
         assert (response.status_code, response["Location"]) == (301, new)
     assert get(client, "/tr/birimler/kultur/").status_code == 200
+
+
+def test_a_measured_median_is_shown_beside_the_promised_time_in_html_and_csv(client, office):
+    from municipium.directory import measurements
+
+    hall = office.service_standards.get(service="Salon tahsisi")
+
+    def provider(*, municipality, standard_ids):
+        assert hall.pk in standard_ids
+        return {hall.pk: 4}
+
+    measurements.register(provider)
+    try:
+        with translation.override("tr"):
+            text = measurements.measured_text(4)
+        assert text in html_of(client)
+        rows = list(
+            csv.reader(io.StringIO(get(client, PAGE + "service-standards/csv/").content.decode()))
+        )
+        assert rows[1][3].endswith("\n" + text)
+        assert "\n" not in rows[2][3]  # a row nobody measures shows the promised time only
+    finally:
+        measurements.unregister(provider)
+
+
+def test_service_standard_rows_keep_their_ids_when_the_page_is_published_again(office):
+    ids = list(office.service_standards.values_list("pk", flat=True))
+    page = office.specific.__class__.objects.get(pk=office.pk)
+    page.title = page.title + " (yeni)"
+    page.save_revision().publish()
+    again = page.__class__.objects.get(pk=office.pk)
+    again.save_revision().publish()
+    assert list(again.service_standards.values_list("pk", flat=True)) == ids

@@ -1,0 +1,163 @@
+"""The figures' rollup (``cases.rollup``) against the live count (``case_figures_by``): after a
+random mix of filings, transitions, re-routes and refreshes (a fixed seed), the rollup's
+figures per unit and per day of filing are the live ones, and a rebuild from nothing writes
+the same rows."""
+
+import datetime
+import random
+
+import pytest
+from django.db.models.functions import TruncDate
+
+from municipium.cases import kinds
+from municipium.cases.models import Case, DailyFigures, DirtyDay
+from municipium.cases.rollup import daily_figures_by, figures_rebuild, figures_refresh
+from municipium.cases.services import case_open, case_route, case_transition
+from municipium.cases.statistics import case_figures_by
+
+from .conftest import ISTANBUL, at
+
+pytestmark = pytest.mark.django_db
+LONG_AGO = at(2020, 1, 1, 0, 0)
+COUNTED = ("received", "answered", "answered_in_time", "disputed")
+
+
+def file(org, moment, unit):
+    return case_open(
+        municipality=org.municipality,
+        kind="test_request",
+        unit=unit,
+        title="Broken street light",
+        by=None,
+        language="tr",
+        filed_at=moment,
+    )
+
+
+def live(org, group, now):
+    return case_figures_by(
+        Case.objects.filter(municipality=org.municipality),
+        kind="test_request",
+        group=group,
+        now=now,
+        soon=now,
+        since=LONG_AGO,
+    )
+
+
+def rolled(org, group):
+    rows = DailyFigures.objects.filter(municipality=org.municipality, kind="test_request")
+    return daily_figures_by(rows, group=group, since=LONG_AGO.date())
+
+
+def same(live_figures, rolled_figures):
+    filed = {key: found for key, found in live_figures.items() if found.received}
+    assert set(filed) == set(rolled_figures)
+    for key, found in filed.items():
+        mine = rolled_figures[key]
+        assert [getattr(found, name) for name in COUNTED] == [
+            getattr(mine, name) for name in COUNTED
+        ], key
+        assert +found.days == +mine.days, key
+
+
+def rows_of(municipality):
+    fields = ("unit_id", "key", "day", "days_over", "d0", "d3", "filed", "answered")
+    return sorted(
+        DailyFigures.objects.filter(municipality=municipality).values_list(*fields, "disputed"),
+        key=repr,
+    )
+
+
+def test_the_rollup_equals_the_live_count_after_a_random_mix_of_transitions(org, time_machine):
+    rng = random.Random(20261202)
+    units = [org.trees, org.lights, org.parks]
+    moment = at(2026, 3, 2, 8, 0)
+    cases = []
+    for _step in range(220):
+        # Forward by minutes to a day: filings fall near local midnight too.
+        moment += datetime.timedelta(minutes=rng.choice([7, 45, 190, 600, 1440]))
+        time_machine.move_to(moment)
+        roll = rng.random()
+        if roll < 0.3 or not cases:
+            cases.append(file(org, moment, rng.choice(units)))
+        elif roll < 0.85:
+            case = Case.objects.get(pk=rng.choice(cases).pk)
+            declared = kinds.get(case.kind)
+            by_resident = case.status == "answered" and rng.random() < 0.7
+            moves = declared.transitions_from(case.status, by_resident=by_resident)
+            if moves:
+                move = rng.choice(moves)
+                case_transition(
+                    case=case,
+                    transition=move.code,
+                    by=None if by_resident else org.manager,
+                    by_resident=by_resident,
+                    note="Because.",
+                )
+        elif roll < 0.95:
+            case = Case.objects.get(pk=rng.choice(cases).pk)
+            others = [unit for unit in units if unit.pk != case.unit_id]
+            case_route(case=case, unit=rng.choice(others), by=org.manager, reason="Theirs.")
+        else:
+            figures_refresh()
+    assert Case.objects.filter(disputes__gt=0).exists()  # the mix holds every kind of change
+    assert Case.objects.filter(answered_in_time=False).exists()
+    assert Case.objects.filter(answer_working_days__gt=20).exists()  # past the columns
+    assert figures_refresh(municipality=org.municipality) > 0
+    assert not DirtyDay.objects.exists()
+    same(live(org, "unit_id", moment), rolled(org, "unit_id"))
+    same(live(org, TruncDate("filed_at", tzinfo=ISTANBUL), moment), rolled(org, "day"))
+    refreshed = rows_of(org.municipality)
+    DailyFigures.objects.all().delete()
+    figures_rebuild(municipality=org.municipality)
+    assert rows_of(org.municipality) == refreshed
+
+
+def test_a_case_filed_before_local_midnight_counts_on_that_local_day(org, time_machine):
+    moment = at(2026, 3, 2, 23, 50)  # 20:50 UTC: still the 2nd in Istanbul
+    time_machine.move_to(moment)
+    file(org, moment, org.trees)
+    figures_refresh()
+    assert list(DailyFigures.objects.values_list("day", "filed")) == [
+        (datetime.date(2026, 3, 2), 1)
+    ]
+
+
+def test_re_routing_a_case_moves_its_figures_to_the_new_unit(org, time_machine):
+    moment = at(2026, 3, 2, 10, 0)
+    time_machine.move_to(moment)
+    case = file(org, moment, org.trees)
+    figures_refresh()
+    assert rolled(org, "unit_id")[org.trees.pk].received == 1
+    case_route(case=case, unit=org.lights, by=org.manager, reason="Lights, not trees.")
+    figures_refresh()
+    assert set(rolled(org, "unit_id")) == {org.lights.pk}
+    assert rolled(org, "unit_id")[org.lights.pk].received == 1
+
+
+def test_a_transition_marks_its_cases_day_of_filing_dirty(org, time_machine):
+    moment = at(2026, 3, 2, 10, 0)
+    time_machine.move_to(moment)
+    case = file(org, moment, org.trees)
+    figures_refresh()
+    assert not DirtyDay.objects.exists()
+    time_machine.move_to(at(2026, 3, 5, 10, 0))
+    case_transition(case=case, transition="start", by=org.manager)
+    assert list(DirtyDay.objects.values_list("day", flat=True)) == [datetime.date(2026, 3, 2)]
+
+
+def test_a_refresh_with_nothing_marked_is_one_query(org, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert figures_refresh(municipality=org.municipality) == 0
+
+
+def test_the_rebuild_command_builds_the_rollup_of_every_municipality(org, time_machine):
+    from django.core.management import call_command
+
+    moment = at(2026, 3, 2, 10, 0)
+    time_machine.move_to(moment)
+    file(org, moment, org.trees)
+    DailyFigures.objects.all().delete()
+    call_command("figures_rebuild", verbosity=0)
+    assert DailyFigures.objects.get().filed == 1

@@ -10,6 +10,8 @@ for an occurrence, or for the whole of a course. The public pages are routes of 
 page (``ProgrammePage``) under each home page.
 """
 
+import importlib
+
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -178,6 +180,13 @@ class Occurrence(models.Model):
         return f"{self.event} {self.starts_at:%Y-%m-%d %H:%M}"
 
 
+def _views():
+    """``events.views``, looked up when a route is served: the routes' responses are built
+    there, and a models module does not import views (import-linter), as ``desk.pages`` keeps
+    its page out of ``desk.models``."""
+    return importlib.import_module("municipium.events.views")
+
+
 class ProgrammePage(RoutablePageMixin, Page):
     """A municipality's programme in one language: the upcoming events, a month's calendar,
     each event's page and the iCalendar feeds, as its own routes (``events.views``)."""
@@ -193,3 +202,29 @@ class ProgrammePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
+
+    # The programme (part 2 of issue 11): the list, the calendar, an event, the iCalendar files.
+
+    @path("", name="list")
+    def upcoming(self, request):
+        return _views().programme_list(request, page=self)
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        return _views().programme_calendar(request, page=self)
+
+    @path("calendar/<int:year>/<int:month>/", name="calendar_month")
+    def calendar_month(self, request, year, month):
+        return _views().programme_calendar(request, page=self, year=year, month=month)
+
+    @path("feed.ics", name="feed")
+    def feed(self, request):
+        return _views().programme_feed(request, page=self)
+
+    @path("<int:event_id>/<str:slug>/", name="event")
+    def event(self, request, event_id, slug):
+        return _views().event_detail(request, page=self, event_id=event_id, slug=slug)
+
+    @path("<int:event_id>/<str:slug>/event.ics", name="event_ics")
+    def event_ics(self, request, event_id, slug):
+        return _views().event_ics(request, page=self, event_id=event_id, slug=slug)

@@ -217,14 +217,9 @@ class ProgrammePage(RoutablePageMixin, Page):
     def calendar_month(self, request, year, month):
         return _views().programme_calendar(request, page=self, year=year, month=month)
 
-    @path("feed.ics", name="feed")
-    def feed(self, request):
-        return _views().programme_feed(request, page=self)
-
     @path("<int:event_id>/<str:slug>/", name="event")
     def event(self, request, event_id, slug):
         return _views().event_detail(request, page=self, event_id=event_id, slug=slug)
 
-    @path("<int:event_id>/<str:slug>/event.ics", name="event_ics")
-    def event_ics(self, request, event_id, slug):
-        return _views().event_ics(request, page=self, event_id=event_id, slug=slug)
+    # The iCalendar files (feed.ics, <event>/<slug>/event.ics) are not routes here: Wagtail serves
+    # only addresses that end in a slash; events.urls finds this page and calls events.views.

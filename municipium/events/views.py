@@ -47,7 +47,7 @@ def _base(request, page) -> dict:
     return {
         "programme_url": base,
         "calendar_url": base + page.reverse_subpage("calendar"),
-        "feed_url": base + page.reverse_subpage("feed"),
+        "feed_url": base + "feed.ics",
     }
 
 

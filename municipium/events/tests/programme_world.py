@@ -15,9 +15,20 @@ from .factories import event
 SLUGS = {"tr": "etkinlikler", "fa": "برنامه", "en": "programme", "pl": "wydarzenia"}
 
 
+def homes_of(municipality) -> dict:
+    """The municipality's home page in each language (a demo site has no ``homes``)."""
+    root = municipality.site.root_page
+    return {
+        page.locale.language_code: page.specific
+        for page in root.get_translations(inclusive=True).select_related("locale")
+    }
+
+
 class Programme:
-    def __init__(self, municipality):
+    def __init__(self, municipality, *, prefix=""):
         self.municipality = municipality
+        if not hasattr(municipality, "homes"):
+            municipality.homes = homes_of(municipality)
         self.host = f"{municipality.slug}.localhost"
         self.pages = {
             language: page_ensure(
@@ -30,9 +41,11 @@ class Programme:
             for language, home in municipality.homes.items()
         }
         self.culture = unit(municipality, "culture", kind=Unit.Kind.DIRECTORATE)
-        self.hall = venue(municipality, "Culture centre")
-        self.park = venue(municipality, "Park", latitude="38.47", longitude="27.22")
-        self.university = partner(municipality, "Ege University", website="https://ege.edu.tr/")
+        self.hall = venue(municipality, f"{prefix}Culture centre")
+        self.park = venue(municipality, f"{prefix}Park", latitude="38.47", longitude="27.22")
+        self.university = partner(
+            municipality, f"{prefix}Ege University", website="https://ege.edu.tr/"
+        )
 
     def url(self, language, rest=""):
         return f"/{language}/{SLUGS[language]}/{rest}"

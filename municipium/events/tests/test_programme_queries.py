@@ -76,3 +76,25 @@ def test_each_route_reads_as_much_for_fifteen_events_as_for_three(client, bornov
     add_events(bornova, 12, first=3)
     many = queries_of(client, bornova, bornova.url("tr", route))
     assert few == many
+
+
+@pytest.mark.parametrize("weeks", [2, 10])
+def test_an_event_with_everything_its_page_shows_is_seven_queries(
+    bornova, django_assert_num_queries, weeks
+):
+    made = bornova.weekly(starts_at=soon(), weeks=weeks)
+    made.partners.add(bornova.university)
+    made.save()
+    with django_assert_num_queries(7):  # event, texts, type names, unit names, venue texts,
+        found = public.event_get_public(  # partners, dates
+            municipality=bornova.municipality, event_id=made.pk
+        )
+        shown = (
+            [t.title for t in found.texts.all()],
+            found.event_type.name_in("tr"),
+            found.unit.name_in("tr"),
+            found.venue.text_in("tr"),
+            [p.name for p in found.partners.all()],
+            [o.starts_at for o in found.occurrences.all()],
+        )
+    assert len(shown[5]) == weeks and shown[4] == ["Ege University"]

@@ -16,6 +16,7 @@ urlpatterns = [
         path("", include("municipium.search.urls")),
         path("", include("municipium.news.urls")),
         path("", include("municipium.desk.figures_urls")),
+        path("", include("municipium.events.urls")),  # the programme's iCalendar files
         path("", include(page_urlpatterns)),
         prefix_default_language=True,
     ),

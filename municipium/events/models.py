@@ -16,14 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
 from municipium.core.names import TextRow, TranslatedTexts
 from municipium.culture.choices import Audience
-from municipium.tenancy.forms import MunicipalPageForm
 
 
 class Status(models.TextChoices):
@@ -178,42 +174,6 @@ class Occurrence(models.Model):
         return f"{self.event} {self.starts_at:%Y-%m-%d %H:%M}"
 
 
-class ProgrammePage(RoutablePageMixin, Page):
-    """A municipality's programme in one language: the upcoming events, a month's calendar,
-    each event's page and the iCalendar feeds, as its own routes (``events.views``)."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    base_form_class = MunicipalPageForm
-
-    class Meta:
-        verbose_name = _("programme")
-        verbose_name_plural = _("programmes")
-
-    # School classes
-    @path("school-classes/", name="school_classes")
-    def school_classes(self, request):
-        from . import school_views
-
-        return school_views.session_list(request, page=self)
-
-    @path("school-classes/<int:occurrence_id>/", name="school_class_form")
-    def school_class_form(self, request, occurrence_id):
-        from . import school_views
-
-        return school_views.booking_form(request, page=self, occurrence_id=occurrence_id)
-
-    @path("school-classes/track/<str:reference>/<str:token>/", name="school_class_track")
-    def school_class_track(self, request, reference, token):
-        from . import school_views
-
-        return school_views.booking_track(request, page=self, reference=reference, token=token)
-
-
 class ClassBooking(models.Model):
     """A school class booked for a session of an event offered to school classes
     (``EventType.for_school_classes``): the case's own data (``events.kind``), one-to-one with
@@ -265,3 +225,6 @@ class ClassBooking(models.Model):
     @property
     def people(self) -> int:
         return self.pupils + self.escorts
+
+
+from .pages import ProgrammePage  # noqa: E402, F401  (the page type, registered with the app)

@@ -1,0 +1,122 @@
+"""The programme's filter form, read from the query string of the list, the calendar and the
+feed. A value that is not among the choices, or an unreadable date or age, is dropped (that
+filter shows everything) with the field's message, never an error page."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from municipium.core import formatting, solar_hijri
+from municipium.culture.choices import Audience
+
+from .public import ProgrammeFilters
+
+
+class SiteDateField(forms.CharField):
+    """A day typed in the site's calendar: ``1405/02/10`` on a Solar Hijri site (Persian or
+    Latin digits), an ISO date (the browser's date picker) elsewhere."""
+
+    def __init__(self, *, calendar: str, **kwargs):
+        self.calendar = calendar
+        super().__init__(required=False, **kwargs)
+        if calendar == formatting.SOLAR_HIJRI:
+            self.widget.attrs.update(
+                {"placeholder": solar_hijri.EXAMPLE_DATE, "inputmode": "numeric"}
+            )
+        else:
+            self.widget.input_type = "date"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        if self.calendar == formatting.SOLAR_HIJRI:
+            return solar_hijri.parse_date(value)
+        return forms.DateField().clean(value)
+
+
+class ProgrammeFilterForm(forms.Form):
+    event_type = forms.ChoiceField(label=pgettext_lazy("programme filter", "Type"), required=False)
+    audience = forms.ChoiceField(
+        label=pgettext_lazy("programme filter", "For whom"),
+        required=False,
+        choices=[("", pgettext_lazy("programme filter", "Everyone")), *Audience.choices],
+    )
+    age = forms.IntegerField(
+        label=pgettext_lazy("programme filter", "Age"),
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text=_("Events open to this age."),
+    )
+    venue = forms.TypedChoiceField(
+        label=pgettext_lazy("programme filter", "Venue"), required=False, coerce=int
+    )
+    price = forms.ChoiceField(
+        label=pgettext_lazy("programme filter", "Price"),
+        required=False,
+        choices=[
+            ("", pgettext_lazy("programme filter", "Free or paid")),
+            ("free", pgettext_lazy("programme filter", "Free")),
+            ("paid", pgettext_lazy("programme filter", "Paid")),
+        ],
+    )
+
+    def __init__(self, data, *, event_types, venues, calendar: str, language: str, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["event_type"].choices = [
+            ("", pgettext_lazy("programme filter", "All types")),
+            *((kind.code, kind.name_in(language)) for kind in event_types),
+        ]
+        self.fields["venue"].choices = [
+            ("", pgettext_lazy("programme filter", "All venues")),
+            *((venue.pk, venue.name) for venue in venues),
+        ]
+        self.fields["date_from"] = SiteDateField(
+            calendar=calendar, label=pgettext_lazy("programme filter", "From")
+        )
+        self.fields["date_to"] = SiteDateField(
+            calendar=calendar, label=pgettext_lazy("programme filter", "Until")
+        )
+        for name in list(self.fields):
+            self.fields[name].widget.attrs.setdefault("class", "programme-filters__input")
+        self.is_valid()
+        # Drop what is invalid: that filter then shows everything.
+        for name in self.errors:
+            self.cleaned_data.pop(name, None)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            raise ValidationError(
+                {"date_to": _("The last day is before the first: swap them or change one.")}
+            )
+        return data
+
+    def filters(self) -> ProgrammeFilters:
+        data = self.cleaned_data
+        return ProgrammeFilters(
+            event_type=data.get("event_type") or "",
+            audience=data.get("audience") or "",
+            age=data.get("age"),
+            venue=data.get("venue") or None,
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            price=data.get("price") or "",
+        )
+
+    @property
+    def active(self) -> bool:
+        return any(value not in (None, "") for value in self.cleaned_data.values())
+
+    def query_string(self) -> str:
+        """The valid filters as a query string (for the feed's address), without a page."""
+        from django.http import QueryDict
+
+        query = QueryDict(mutable=True)
+        for name in self.fields:
+            if name in self.cleaned_data and self.data.get(name) not in (None, ""):
+                query[name] = self.data.get(name)
+        return query.urlencode()

@@ -1,0 +1,198 @@
+"""The public reads of the programme: what a resident sees on the programme page's routes and in
+its iCalendar feeds. Each read takes the municipality (and the page's language) and returns only
+its published events; each costs a fixed number of queries whatever the number of events (the
+texts of the page's language, the type's name in it and the venue come with the rows).
+
+The staff's reads are in ``events.selectors``.
+"""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q, QuerySet
+
+from .models import Event, EventText, Occurrence, Status
+
+# culture's models, read here only (culture has no selectors yet; no app imports another's
+# models module).
+EventType = apps.get_model("culture", "EventType")
+EventTypeName = apps.get_model("culture", "EventTypeName")
+Venue = apps.get_model("culture", "Venue")
+VenueText = apps.get_model("culture", "VenueText")
+
+PAGE_SIZE = 20
+FEED_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class ProgrammeFilters:
+    """What a resident narrows the programme to (every part optional)."""
+
+    event_type: str = ""  # an EventType code
+    audience: str = ""  # a culture.choices.Audience value
+    age: int | None = None  # the event's age range holds it
+    venue: int | None = None  # a Venue id
+    date_from: datetime.date | None = None  # local days, both included
+    date_to: datetime.date | None = None
+    price: str = ""  # "free", "paid" or ""
+
+
+def _occurrences(*, municipality, language: str) -> QuerySet[Occurrence]:
+    """The dates of the municipality's published events that have a text in ``language``, with
+    the event, its type, venue, its text and its type's name in ``language``: three queries."""
+    return (
+        Occurrence.objects.filter(
+            municipality=municipality,
+            event__municipality=municipality,
+            event__is_published=True,
+            event__texts__language=language,  # one text per language: no duplicates
+        )
+        .select_related("event", "event__event_type", "event__venue")
+        .prefetch_related(
+            Prefetch("event__texts", queryset=EventText.objects.filter(language=language)),
+            Prefetch(
+                "event__event_type__names",
+                queryset=EventTypeName.objects.filter(language=language),
+            ),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def _filtered(occurrences: QuerySet, *, filters: ProgrammeFilters, time_zone) -> QuerySet:
+    if filters.event_type:
+        occurrences = occurrences.filter(event__event_type__code=filters.event_type)
+    if filters.audience:
+        occurrences = occurrences.filter(event__audience=filters.audience)
+    if filters.age is not None:
+        occurrences = occurrences.filter(
+            Q(event__age_min__isnull=True) | Q(event__age_min__lte=filters.age),
+            Q(event__age_max__isnull=True) | Q(event__age_max__gte=filters.age),
+        )
+    if filters.venue:
+        occurrences = occurrences.filter(event__venue_id=filters.venue)
+    if filters.price == "free":
+        occurrences = occurrences.filter(event__is_free=True)
+    elif filters.price == "paid":
+        occurrences = occurrences.filter(event__is_free=False)
+    if filters.date_from:
+        occurrences = occurrences.filter(ends_at__gte=_midnight(filters.date_from, time_zone))
+    if filters.date_to:
+        next_day = filters.date_to + datetime.timedelta(days=1)
+        occurrences = occurrences.filter(starts_at__lt=_midnight(next_day, time_zone))
+    return occurrences
+
+
+def _midnight(day: datetime.date, time_zone) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=zoneinfo.ZoneInfo(time_zone))
+
+
+def occurrence_list_upcoming(
+    *,
+    municipality,
+    language: str,
+    now: datetime.datetime,
+    filters: ProgrammeFilters | None = None,
+) -> QuerySet[Occurrence]:
+    """The dates not yet over (those in progress included), soonest first, narrowed by
+    ``filters``; cancelled and postponed dates stay, with their status."""
+    occurrences = _occurrences(municipality=municipality, language=language).filter(
+        ends_at__gte=now
+    )
+    return _filtered(
+        occurrences, filters=filters or ProgrammeFilters(), time_zone=municipality.time_zone
+    )
+
+
+def occurrence_page_upcoming(
+    *,
+    municipality,
+    language: str,
+    now: datetime.datetime,
+    filters: ProgrammeFilters | None = None,
+    number=1,
+    per_page: int = PAGE_SIZE,
+):
+    """One page of ``occurrence_list_upcoming`` (Django's ``Page``; a number past the end
+    gives the last page): four queries (the count, the rows, the texts, the type names)."""
+    occurrences = occurrence_list_upcoming(
+        municipality=municipality, language=language, now=now, filters=filters
+    )
+    return Paginator(occurrences, per_page).get_page(number)
+
+
+def occurrence_month(
+    *,
+    municipality,
+    language: str,
+    first_day: datetime.date,
+    last_day: datetime.date,
+    filters: ProgrammeFilters | None = None,
+) -> dict[datetime.date, list[Occurrence]]:
+    """The dates starting from ``first_day`` to ``last_day`` (local days, both included),
+    grouped by their local day, each day's in order of time: three queries."""
+    time_zone = zoneinfo.ZoneInfo(municipality.time_zone)
+    occurrences = _filtered(
+        _occurrences(municipality=municipality, language=language),
+        filters=filters or ProgrammeFilters(),
+        time_zone=municipality.time_zone,
+    ).filter(
+        starts_at__gte=_midnight(first_day, municipality.time_zone),
+        starts_at__lt=_midnight(last_day + datetime.timedelta(days=1), municipality.time_zone),
+    )
+    days: dict[datetime.date, list[Occurrence]] = {}
+    for occurrence in occurrences:
+        days.setdefault(occurrence.starts_at.astimezone(time_zone).date(), []).append(occurrence)
+    return days
+
+
+def event_get_public(*, municipality, event_id: int) -> Event:
+    """A published event of the municipality with everything its page shows (all its texts,
+    for the other languages' addresses; its dates; venue; partners; type; organiser), or
+    ``Event.DoesNotExist``."""
+    return (
+        Event.objects.filter(municipality=municipality, is_published=True)
+        .select_related("event_type", "venue", "unit", "image")
+        .prefetch_related(
+            "texts",
+            "event_type__names",
+            "unit__names",
+            Prefetch("venue__texts", queryset=VenueText.objects.all()),
+            "partners",
+            Prefetch("occurrences", queryset=Occurrence.objects.order_by("starts_at", "pk")),
+        )
+        .get(pk=event_id)
+    )
+
+
+def event_type_list_public(*, municipality, language: str) -> QuerySet[EventType]:
+    """The types the municipality's published events have, with their name in ``language``."""
+    return (
+        EventType.objects.filter(events__municipality=municipality, events__is_published=True)
+        .distinct()
+        .prefetch_related(
+            Prefetch("names", queryset=EventTypeName.objects.filter(language=language))
+        )
+    )
+
+
+def venue_list_public(*, municipality) -> QuerySet[Venue]:
+    """The venues of the municipality's published events."""
+    return (
+        Venue.objects.filter(
+            municipality=municipality, events__municipality=municipality, events__is_published=True
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def status_of(occurrence: Occurrence) -> str:
+    """What a resident is told of a date: the event's status when the whole event is
+    cancelled, postponed or sold out, else the date's own."""
+    if occurrence.event.status != Status.SCHEDULED:
+        return occurrence.event.status
+    return occurrence.status

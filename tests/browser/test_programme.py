@@ -1,0 +1,115 @@
+"""The programme as residents use it: a Persian resident browses the month calendar right to
+left in Solar Hijri months and opens a day's event; a resident of a Turkish site finds a
+children's workshop by its filters. Events are added to the demo through the tests' world
+(``events.tests.programme_world``), then the site's page cache is purged."""
+
+import pytest
+
+from municipium.core.formatting import SOLAR_HIJRI_MONTHS
+
+pytestmark = pytest.mark.browser
+
+SETUP = """
+import datetime
+from django.utils import timezone
+from persiantools.jdatetime import JalaliDate
+from municipium.tenancy.models import Municipality
+from municipium.tenancy.services import municipality_purge_cache
+from municipium.culture.choices import Audience
+from municipium.events.tests.programme_world import Programme
+
+bornova = Programme(Municipality.objects.get(slug="bornova"), prefix="Test ")
+start = timezone.now() + datetime.timedelta(days=3)
+start = start.replace(hour=8, minute=0, second=0, microsecond=0)
+bornova.event(
+    starts_at=start, type_code="workshop", audience=Audience.CHILDREN, age_min=7, age_max=12,
+    venue=bornova.park, titles={"tr": "Kukla atölyesi", "en": "Puppet workshop"},
+)
+bornova.event(starts_at=start, type_code="concert", titles={"tr": "Oda müziği konseri"})
+bornova.event(
+    starts_at=start + datetime.timedelta(days=1), type_code="workshop",
+    audience=Audience.ADULTS, age_min=18, titles={"tr": "Seramik atölyesi"},
+)
+
+bumehen = Programme(Municipality.objects.get(slug="bumehen"), prefix="Test ")
+today = JalaliDate.today()
+year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+day = JalaliDate(year, month, 10).to_gregorian()
+bumehen.event(
+    starts_at=datetime.datetime.combine(day, datetime.time(14, 30), tzinfo=datetime.UTC),
+    type_code="concert", titles={"fa": "کنسرت موسیقی سنتی", "en": "Traditional music"},
+)
+for municipality in (bornova.municipality, bumehen.municipality):
+    municipality_purge_cache(municipality=municipality)
+print(bumehen.url("fa"), bornova.url("tr"))
+"""
+
+
+@pytest.fixture(scope="module")
+def programme_urls(server):
+    persian, turkish = server.python(SETUP).split()
+    return {"fa": persian, "tr": turkish}
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_persian_resident_browses_solar_hijri_months_and_opens_an_event(
+    server, tabs, programme_urls, width
+):
+    tab = tabs[width]
+    page = tab.page
+    tab.open(server.url("bumehen", programme_urls["fa"] + "calendar/"))
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    this_month = page.locator(".month-nav__title").inner_text()
+    assert this_month.split()[0] in SOLAR_HIJRI_MONTHS["fa"]
+    assert all(not c.isascii() or c == " " for c in this_month)  # Persian digits
+    first_heading = page.locator(".month-grid thead th").first
+    if width > 600:
+        assert first_heading.locator("abbr").get_attribute("title") == "شنبه"
+        # Right to left: Saturday's column is at the right.
+        last_heading = page.locator(".month-grid thead th").last
+        assert first_heading.bounding_box()["x"] > last_heading.bounding_box()["x"]
+
+    page.locator(".month-nav__link--next").click()
+    page.wait_for_load_state("load")
+    assert page.locator(".month-nav__title").inner_text() != this_month
+    tab.check("programme-calendar-fa-next")
+    assert tab.axe_violations() == []
+
+    event = page.get_by_role("link", name="کنسرت موسیقی سنتی")
+    day = page.locator(".month-grid__day", has=event)
+    if width > 600:
+        assert day.locator(".month-grid__number").inner_text() == "۱۰"
+    event.click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == "کنسرت موسیقی سنتی"
+    dates = page.locator(".event__dates").inner_text()
+    assert "۱۰ " in dates and not any(digit in dates for digit in "0123456789")
+    tab.check("programme-event-fa")
+    assert tab.axe_violations() == []
+
+
+def test_a_resident_finds_a_childrens_workshop_by_the_filters(server, tabs, programme_urls):
+    tab = tabs[375]
+    page = tab.page
+    tab.open(server.url("bornova", programme_urls["tr"]))
+    tab.check("programme-list-tr")
+    assert tab.axe_violations() == []
+    filters = page.locator("details.programme-filters")
+    if not filters.get_attribute("open"):
+        filters.locator("summary").click()
+    # By the fields' names: their labels are translated when the lead updates the catalogues.
+    page.locator("select[name=event_type]").select_option("workshop")
+    page.locator("select[name=audience]").select_option("children")
+    page.locator("input[name=age]").fill("8")
+    page.locator(".programme-filters button[type=submit]").click()
+    page.wait_for_load_state("load")
+    cards = page.locator(".programme-card .card__title")
+    assert cards.all_inner_texts() == ["Kukla atölyesi"]
+    assert "event_type=workshop" in page.locator("a[href^='webcal://']").get_attribute("href")
+    tab.check("programme-list-tr-filtered")
+    page.get_by_role("link", name="Kukla atölyesi").click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == "Kukla atölyesi"
+    assert page.locator("a[href^='https://www.openstreetmap.org/?mlat=']").count() == 1
+    tab.check("programme-event-tr")
+    assert tab.axe_violations() == []

@@ -9,3 +9,10 @@ class EventsConfig(AppConfig):
     name = "municipium.events"
     label = "events"
     verbose_name = _("Events and courses")
+
+    def ready(self):
+        from municipium.core import periodic
+
+        from .tasks import anonymise_expired_registrations
+
+        periodic.register(anonymise_expired_registrations)

@@ -33,3 +33,28 @@ def person(number=0, **extra):
 
 def clerk(municipality, culture, username=None):
     return staff_user(municipality, username or f"clerk-{municipality.slug}", unit=culture)
+
+
+PROGRAMME_SLUGS = {"tr": "etkinlikler", "fa": "برنامه", "en": "events", "pl": "wydarzenia"}
+
+
+def programme_pages(municipality):
+    from municipium.core.pages import page_ensure
+    from municipium.events.models import ProgrammePage
+
+    return {
+        language: page_ensure(
+            parent=home,
+            page_class=ProgrammePage,
+            slug=PROGRAMME_SLUGS[language],
+            language=language,
+            title=f"Programme ({language})",
+        )
+        for language, home in municipality.homes.items()
+    }
+
+
+def register_url(event, language):
+    return (
+        f"/{language}/{PROGRAMME_SLUGS[language]}/{event.pk}/event-{event.pk}-{language}/register/"
+    )

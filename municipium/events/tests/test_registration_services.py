@@ -19,14 +19,16 @@ from municipium.events.registration import (
     waiting_rank,
 )
 
-from .registration_world import clerk, culture_unit, person, registered_event
+from .registration_world import clerk, culture_unit, person, programme_pages, registered_event
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def bornova(municipality_factory):
-    return municipality_factory(slug="bornova", languages=["tr", "en"])
+    town = municipality_factory(slug="bornova", languages=["tr", "en"])
+    programme_pages(town)
+    return town
 
 
 @pytest.fixture

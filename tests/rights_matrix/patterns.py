@@ -151,6 +151,9 @@ RULES = [
     ("pk", "wagtaillocales", lambda objects: objects["page"].locale_id),
     ("pk", "wagtailsettings", _pk("site")),
     ("case_id", None, _pk("case")),
+    # Registration's admin: another municipality's (or a sibling unit's) event and registration.
+    ("event_id", "admin/registrations/", _pk("event")),
+    ("registration_id", "admin/registrations/", _pk("registration")),
     ("attachment_id", None, _pk("attachment")),
     ("page_id", None, _pk("page")),
     ("parent_page_id", None, _pk("page")),

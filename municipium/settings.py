@@ -303,6 +303,9 @@ MUNICIPIUM_DESK_RATE_SECONDS = env.int("MUNICIPIUM_DESK_RATE_SECONDS", default=3
 # such as {"key": [100000, 3600], "post": [100000, 3600]} (bench/intake.py raises them so that
 # its 32 clients on one address are not refused; keep the defaults in a deployment).
 OPEN311_RATE_LIMITS = env.json("OPEN311_RATE_LIMITS", default={})
+# Registrations for events from one address per window (a family registers several children).
+MUNICIPIUM_REGISTRATION_RATE_LIMIT = env.int("MUNICIPIUM_REGISTRATION_RATE_LIMIT", default=20)
+MUNICIPIUM_REGISTRATION_RATE_SECONDS = env.int("MUNICIPIUM_REGISTRATION_RATE_SECONDS", default=3600)
 
 TASKS = {
     "default": {

@@ -12,10 +12,12 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from municipium.cases import kinds
-        from municipium.core import demo
+        from municipium.core import demo, periodic
 
         from . import school_hooks  # noqa: F401  (registers the admin's URLs and menu)
         from .kind import SCHOOL_CLASS
+        from .tasks import anonymise_expired_registrations
 
         kinds.register(SCHOOL_CLASS)
+        periodic.register(anonymise_expired_registrations)
         demo.register("municipium.events.demo_schools.demo_schools", order=87)

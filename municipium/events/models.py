@@ -10,13 +10,19 @@ for an occurrence, or for the whole of a course. The public pages are routes of 
 page (``ProgrammePage``) under each home page.
 """
 
+import hashlib
+import secrets
+
+from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
+from wagtail.models import Orderable
 
 from municipium.core.names import TextRow, TranslatedTexts
 from municipium.culture.choices import Audience
@@ -97,6 +103,11 @@ class Event(TranslatedTexts, ClusterableModel):
     )
     capacity = models.PositiveIntegerField(
         _("places"), null=True, blank=True, help_text=_("Per date, or for the course.")
+    )
+    keeps_waiting_list = models.BooleanField(
+        _("keeps a waiting list"),
+        default=True,
+        help_text=_("When it is full, people may join a list and move up when a place frees."),
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -225,6 +236,158 @@ class ClassBooking(models.Model):
     @property
     def people(self) -> int:
         return self.pupils + self.escorts
+
+
+# Registration
+
+
+class RegistrationQuestion(Orderable):
+    """A question an event asks everyone who registers: free text, or one of a few choices.
+    Its label and choices are per language (``{"tr": "...", "en": "..."}``); an answer to a
+    choice question is the choice's position, so it reads the same in every language."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Text")
+        CHOICE = "choice", _("One of the choices")
+
+    event = ParentalKey(Event, on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.TEXT)
+    required = models.BooleanField(_("required"), default=False)
+    labels = models.JSONField(_("question per language"), default=dict)
+    choices = models.JSONField(
+        _("choices per language"), default=dict, blank=True, help_text=_('{"en": ["A", "B"]}')
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("registration question")
+
+    def label_in(self, language: str) -> str:
+        return self.labels.get(language) or next(iter(self.labels.values()), "")
+
+    def choices_in(self, language: str) -> list[str]:
+        return self.choices.get(language) or next(iter(self.choices.values()), [])
+
+    def __str__(self):
+        return self.label_in(translation.get_language())
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", pgettext_lazy("registration status", "Confirmed")
+    WAITING = "waiting", pgettext_lazy("registration status", "On the waiting list")
+    CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
+    ATTENDED = "attended", pgettext_lazy("registration status", "Attended")
+
+
+# Letters and digits that cannot be mistaken for one another at the door (no 0/O, 1/I/L).
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+
+
+def registration_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def token_digest(token: str) -> str:
+    """What is stored of a resident's token: its SHA-256, so a copy of the database opens no
+    resident's page."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class EventRegistration(models.Model):
+    """A person's place at a date of an event (``occurrence``), or at a whole course
+    (``occurrence`` None, ``Event.registration == "series"``), or on its waiting list.
+
+    Named ``EventRegistration`` because ``Registration`` is already the event's choice of how
+    it takes registrations. ``position`` orders the waiting list (1 is the next to move up) and
+    is kept for those confirmed as the order they came in. The resident's own page is reached
+    with ``code`` and a token of which only the digest is kept; the door code is short and
+    unique per event. Personal data is emptied after the municipality's retention period
+    (``anonymised_at``)."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
+    occurrence = models.ForeignKey(
+        Occurrence,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("date"),
+    )
+    municipality = models.ForeignKey(
+        "tenancy.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=RegistrationStatus.choices, db_index=True
+    )
+    position = models.PositiveIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    age = models.PositiveSmallIntegerField(
+        _("age"), null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
+    guardian_name = models.CharField(_("parent or guardian"), max_length=200, blank=True)
+    guardian_contact = models.CharField(
+        _("parent or guardian's telephone or e-mail"), max_length=200, blank=True
+    )
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    code = models.CharField(_("code"), max_length=CODE_LENGTH, default=registration_code)
+    token_hash = models.CharField(max_length=64, editable=False)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["event", "occurrence", "position"]
+        indexes = [
+            models.Index(fields=["event", "occurrence", "status", "position"]),
+            models.Index(fields=["municipality", "created_at"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "code"], name="one_door_code_per_event"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class EventReport(ClusterableModel, TranslatedTexts):
+    """The short report of a closed event, shown on its public page: how many came, photos,
+    the partners who took part, and a few words per language (``texts``)."""
+
+    event = models.OneToOneField(
+        Event, on_delete=models.CASCADE, related_name="report", verbose_name=_("event")
+    )
+    attendance = models.PositiveIntegerField(_("attendance"))
+    photos = ParentalManyToManyField(
+        "wagtailimages.Image", blank=True, related_name="+", verbose_name=_("photos")
+    )
+    partners = ParentalManyToManyField(
+        "culture.Partner", blank=True, related_name="+", verbose_name=_("partners")
+    )
+    closed_at = models.DateTimeField(_("closed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("event report")
+
+
+class EventReportText(TextRow):
+    report = ParentalKey(EventReport, on_delete=models.CASCADE, related_name="texts")
+    text = models.TextField(_("report"), max_length=2000)
+
+    class Meta(TextRow.Meta):
+        verbose_name = _("report text")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "language"], name="one_report_text_per_language"
+            )
+        ]
 
 
 from .pages import ProgrammePage  # noqa: E402, F401  (the page type, registered with the app)

@@ -75,3 +75,17 @@ class ProgrammePage(RoutablePageMixin, Page):
         from . import school_views
 
         return school_views.booking_track(request, page=self, reference=reference, token=token)
+
+    # Registration
+
+    @path("<int:event_id>/<str:slug>/register/", name="register")
+    def register(self, request, event_id, slug):
+        from . import registration_views
+
+        return registration_views.register(request, page=self, event_id=event_id)
+
+    @path("registrations/<str:code>/<str:token>/", name="registration")
+    def registration(self, request, code, token):
+        from . import registration_views
+
+        return registration_views.own_registration(request, page=self, code=code, token=token)

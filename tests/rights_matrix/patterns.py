@@ -152,6 +152,9 @@ RULES = [
     ("pk", "wagtailsettings", _pk("site")),
     ("case_id", None, _pk("case")),
     ("booking_id", None, _pk("booking")),
+    # Registration's admin: another municipality's (or a sibling unit's) event and registration.
+    ("event_id", "admin/registrations/", _pk("event")),
+    ("registration_id", "admin/registrations/", _pk("registration")),
     ("attachment_id", None, _pk("attachment")),
     ("page_id", None, _pk("page")),
     ("parent_page_id", None, _pk("page")),

@@ -227,6 +227,26 @@ def _school_booking(municipality, owner_unit, marker):
     )  # fmt: skip
 
 
+def _registrations(municipality, owner_unit, marker):
+    """An event of ``owner_unit`` that takes registrations, and a marked person's registration
+    (registrations are the organising unit's: a sibling unit's are not the director's)."""
+    from django.utils import timezone
+
+    from municipium.events.registration import registration_submit
+    from municipium.events.tests.factories import event as event_create
+
+    event = event_create(
+        municipality, unit=owner_unit, type_code="workshop", registration="occurrence",
+        capacity=5, starts_at=timezone.now() + datetime.timedelta(days=30),
+        titles=dict.fromkeys(municipality.languages, f"{marker} workshop"),
+    )  # fmt: skip
+    submitted = registration_submit(
+        event=event, occurrence=event.occurrences.first(), language="tr",
+        data={"name": f"{marker} Registrant", "email": f"{marker}-r@example.org"},
+    )  # fmt: skip
+    return {"event": event, "registration": submitted.registration}
+
+
 def _other_municipality():
     """Everything of ``zqxother`` that a view might show, each marked."""
     other = MunicipalityFactory(
@@ -300,6 +320,7 @@ def _other_municipality():
     other.made = {
         **desk,
         "booking": booking,
+        **_registrations(other, top, OTHER),
         "municipality": other, "site": other.site, "page": directorate, "home": other.homes["tr"],
         "article": article, "revision": revision, "unit": top, "person": person,
         "job_title": title, "membership": membership, "holiday": holiday, "alert": alert,
@@ -344,8 +365,11 @@ def _home_municipality(world):
     world.home_requests = _requests(home, unit_a, "bornova-own")
     _school_booking(home, unit_a, "bornova")
     booking_b = _school_booking(home, unit_b, SIBLING)
+    registrations_b = _registrations(home, unit_b, SIBLING)
+    _registrations(home, unit_a, "bornova-own")
     home.made = {
         "booking": booking_b,
+        **registrations_b,
         "case": desk_b["case"], "attachment": desk_b["attachment"],
         "unit": unit_b, "membership": membership_b, "page": page_b, "revision": revision_b,
         "user": clerk_b,

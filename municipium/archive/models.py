@@ -362,8 +362,9 @@ class ArchiveItemPage(Page):
         return [tag.name for tag in self.subjects.all()]
 
     def serve(self, request, *args, **kwargs):
-        # Even live, an item without consent to publish online is not there for the public.
-        if not self.is_public_online:
+        # Even live, an item without consent to publish online is not there for the public
+        # (the editor's preview shows it to staff).
+        if not self.is_public_online and not getattr(request, "is_preview", False):
             raise Http404
         return super().serve(request, *args, **kwargs)
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from municipium.culture.partner_links import PartnerLink
-from municipium.culture.selectors import partner_url
+from municipium.culture.selectors import partners_page_url
 
 from .models import (
     ITEMS_PER_PAGE,
@@ -167,8 +167,9 @@ def exhibition_details_get(*, exhibition: ExhibitionPage) -> ExhibitionDetails:
     site = exhibition.get_site()
     language = exhibition.locale.language_code
     items = list(item_list_public(under=exhibition).order_by("path"))
+    directory = partners_page_url(language=language, site=site) if site else ""
     partners = [
-        (partner, partner_url(partner=partner, language=language, site=site))
+        (partner, f"{directory}#partner-{partner.pk}" if directory else "")
         for partner in exhibition.partners.filter(is_public=True).order_by("name")
     ]
     return ExhibitionDetails(items=items, partners=partners)

@@ -150,3 +150,10 @@ def test_the_editor_publishes_an_item_with_consent_online(client, archive):
     assert response.status_code == 302, response.content.decode()[:3000]
     archive.public.refresh_from_db()
     assert archive.public.live
+
+
+def test_staff_preview_an_item_without_consent(client, archive):
+    client.force_login(_superuser())
+    response = client.get(f"/admin/pages/{archive.hidden.pk}/view_draft/", HTTP_HOST=HOST)
+    assert response.status_code == 200
+    assert "Gizli anı" in response.content.decode()

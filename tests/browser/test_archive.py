@@ -24,7 +24,7 @@ def test_an_exhibition_with_oral_history_plays_and_opens_its_transcript(server, 
     item.locator(".archive-item__transcript summary").click()
     assert item.get_by_text("pekmez kazanlarını").is_visible()
     assert page.get_by_text("Fabrika anıları").count() == 0  # consent for the exhibition only
-    tab.check(f"bornova-tr-exhibition-oral-history-{width}")
+    tab.check("bornova-tr-exhibition-oral-history")
 
 
 def test_an_oral_history_item_page_has_its_record_and_dublin_core(server, tabs):

@@ -149,3 +149,10 @@ def test_a_partner_is_linked_to_the_exhibitions_of_its_site_and_language(archive
         )
         == {}
     )
+
+
+def test_the_archive_and_an_exhibition_link_their_pages_on_the_requests_own_host(client, archive):
+    for url in (archive.index.url, archive.exhibition.url):
+        html = client.get(url, HTTP_HOST="bornova.localhost:8123").content.decode()
+        assert 'href="/tr/arsiv/bornova-tarihi/bag-bozumu/"' in html, url
+        assert "localhost:8000" not in html, url

@@ -17,7 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from municipium.core.pages import page_ensure, translations_ensure
-from municipium.culture.models import Partner, PartnersPage
+from municipium.culture.models import Partner, PartnersPage, PartnerText
 from municipium.tenancy.demo import collection_ensure
 
 from .models import (
@@ -84,7 +84,9 @@ def partners_ensure(municipality, slug: str) -> list[Partner]:
         )
         if created:
             for language, description in texts.items():
-                partner.texts.create(language=language, description=description)
+                PartnerText.objects.create(
+                    partner=partner, language=language, description=description
+                )
         made.append(partner)
     return made
 

@@ -139,3 +139,26 @@ def former_addresses_redirect(*, pages: Iterable[Page], former_slug: str, site: 
     """``page_redirects_ensure`` for each of ``pages`` (the translations of one page)."""
     for page in pages:
         page_redirects_ensure(page=page, former_slug=former_slug, site=site)
+
+
+# Pages that are live but that the public must not find (an archive item whose contributor has
+# not consented to publication online, or withdrew it): each app registers, in its
+# ``AppConfig.ready()``, a function returning a queryset of the ids of its withheld pages. The
+# sitemap and the search leave them out; core never names the app.
+WITHHELD_PAGES: list = []
+
+
+def register_withheld_pages(function) -> None:
+    if function not in WITHHELD_PAGES:
+        WITHHELD_PAGES.append(function)
+
+
+def pages_without_withheld(pages):
+    """``pages`` (a queryset of pages) without the withheld ones: a subquery each, no query."""
+    for function in WITHHELD_PAGES:
+        pages = pages.exclude(pk__in=function())
+    return pages
+
+
+def page_is_withheld(page: Page) -> bool:
+    return any(function().filter(pk=page.pk).exists() for function in WITHHELD_PAGES)

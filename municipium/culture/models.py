@@ -170,3 +170,6 @@ class PartnerText(TextRow):
                 fields=["partner", "language"], name="one_partner_text_per_language"
             )
         ]
+
+
+from .pages import PartnersPage  # noqa: E402,F401  (a page type of this app)

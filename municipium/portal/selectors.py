@@ -9,6 +9,7 @@ from wagtail.models import Page, PageLogEntry
 
 from municipium.core import routing
 from municipium.core.page_cache import site_data
+from municipium.core.pages import pages_without_withheld
 from municipium.tenancy.selectors import home_page_list_for_site
 
 from .models import AccessibilityDeclarationPage, Alert, highlight_page_ids
@@ -154,8 +155,7 @@ def sitemap_entries(*, tenant) -> list[SitemapEntry]:
         tree |= Q(path__startswith=home.path)
     pages = (
         list(
-            Page.objects.live()
-            .public()
+            pages_without_withheld(Page.objects.live().public())
             .filter(tree)
             .select_related("locale")
             .only("url_path", "translation_key", "last_published_at", "locale__language_code")

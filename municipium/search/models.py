@@ -23,6 +23,7 @@ class Kind(models.TextChoices):
     DIRECTORATE = "directorate", pgettext_lazy("search result kind", "Directorate")
     PERSON = "person", pgettext_lazy("search result kind", "Person")
     DOCUMENT = "document", pgettext_lazy("search result kind", "Document")
+    ARCHIVE = "archive", pgettext_lazy("search result kind", "Archive")
 
 
 class SearchEntry(models.Model):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 
-from municipium.core.pages import HOME_PAGE_DEPTH
+from municipium.core.pages import HOME_PAGE_DEPTH, page_is_withheld
 from municipium.core.text import search_tokens
 from municipium.tenancy.selectors import home_page_list_for_site
 
@@ -113,6 +113,8 @@ def _public_location(page: Page) -> tuple[int, str] | None:
     if not parts or parts[2] is None:
         return None
     if page.get_view_restrictions().exists():
+        return None
+    if page_is_withheld(page):  # live, but not for the public (core.pages.WITHHELD_PAGES)
         return None
     return parts[0], parts[2]
 

@@ -135,6 +135,7 @@ RULES = [
     ("pk", "municipalities", _pk("municipality")),
     ("pk", "request-categories", _pk("category")),
     ("pk", "response-templates", _pk("response_template")),
+    ("pk", "archive-consents", _pk("consent")),
     ("pk", "wagtailsites", _pk("site")),
     ("pk", "wagtailusers_users", _pk("user")),
     ("pk", "wagtailusers_groups", _pk("group")),

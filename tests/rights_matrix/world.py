@@ -39,6 +39,7 @@ from wagtail.models import (
     UploadedFile,
 )
 
+from municipium.archive.models import Consent
 from municipium.cases.services import case_attach
 from municipium.core.pages import page_ensure
 from municipium.desk.models import ResponseTemplate
@@ -317,6 +318,12 @@ def _other_municipality():
     redirect = Redirect.add_redirect(f"/{OTHER}-old", redirect_to=directorate, site=other.site)
     desk = _requests(other, top, OTHER)
     booking = _school_booking(other, top, OTHER)
+    consent = Consent.objects.create(
+        municipality=other,
+        given_by=f"{OTHER} Contributor",
+        given_on=datetime.date(2025, 5, 1),
+        scope="research",
+    )
     other.made = {
         **desk,
         "booking": booking,
@@ -329,7 +336,7 @@ def _other_municipality():
         "page_restriction": page_restriction, "workflow": team.workflow,
         "task": task_state.task, "task_state": task_state, "workflow_state": workflow_state,
         "editing_session": session, "upload": upload, "redirect": redirect, "user": editor,
-        "group": editors,
+        "group": editors, "consent": consent,
     }  # fmt: skip
     return other
 

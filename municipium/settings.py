@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "municipium.desk",
     "municipium.culture",
     "municipium.events",
+    "municipium.halls",
     "municipium.portal",
     "municipium.directory",
     "municipium.news",

@@ -23,7 +23,10 @@ from django.utils.translation import override
 from municipium.cases.kinds import ClockRule
 from municipium.cases.services import case_open, case_transition
 from municipium.core.audit import snapshot
-from municipium.tenancy.services import municipality_owned_save
+from municipium.tenancy.services import (
+    municipality_owned_save,
+    municipality_purge_cache_on_commit,
+)
 
 from .kind import CODE
 from .models import BookingStatus, Hall, HallBooking
@@ -193,6 +196,10 @@ def _move(booking: HallBooking, transition: str, *, by, note: str = "", by_resid
         case=booking.case, transition=transition, by=by, note=note, by_resident=by_resident
     )
     booking.case = case
+    blocking = {BookingStatus.APPROVED, BookingStatus.OFFERED}
+    if (booking.status in blocking) != (case.status in blocking):
+        # The halls' public availability calendars show blocked times: purge the site's pages.
+        municipality_purge_cache_on_commit(municipality_id=booking.municipality_id)
     booking.status = case.status
     try:
         with transaction.atomic():

@@ -30,3 +30,24 @@ def bornova(municipality_factory):
 @pytest.fixture
 def sisli(municipality_factory):
     return Halls(municipality_factory(slug="sisli", names={"tr": "Şişli Belediyesi"}))
+
+
+@pytest.fixture
+def site(bornova):
+    """Bornova with a halls page under each home page."""
+    from municipium.core.pages import page_ensure
+    from municipium.halls.pages import SLUGS, HallsPage
+
+    bornova.pages = {
+        language: page_ensure(
+            parent=home,
+            page_class=HallsPage,
+            slug=SLUGS[language],
+            language=language,
+            title={"tr": "Salonlar", "en": "Halls"}[language],
+            intro="",
+        )
+        for language, home in bornova.municipality.homes.items()
+    }
+    bornova.url = lambda language, rest="": f"/{language}/{SLUGS[language]}/{rest}"
+    return bornova

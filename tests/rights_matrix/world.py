@@ -44,6 +44,9 @@ from municipium.core.pages import page_ensure
 from municipium.desk.models import ResponseTemplate
 from municipium.desk.services import request_submit, response_template_save
 from municipium.desk.tests.factories import category as request_category
+from municipium.halls.tests.factories import at as hall_at
+from municipium.halls.tests.factories import booking as hall_booking
+from municipium.halls.tests.factories import hall as hall_create
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.news.models import NewsArticlePage, NewsIndexPage
 from municipium.news.services import news_article_relations_set
@@ -69,6 +72,7 @@ MODEL_PERMISSIONS = {
     "tenancy": ("publicholiday",),
     "portal": ("alert",),
     "desk": ("category", "responsetemplate"),
+    "halls": ("hall",),
 }
 MUNICIPALITY_PERMISSIONS = ("view_municipality", "change_municipality")
 
@@ -207,6 +211,19 @@ def _requests(municipality, owner_unit, marker, shared_marker=None):
     }  # fmt: skip
 
 
+def _halls(municipality, owner_unit, marker, shared_marker=None):
+    """A hall of ``owner_unit`` (the municipality's whole staff's: it carries ``shared_marker``)
+    with a request for it from a marked resident, in ``owner_unit``'s work."""
+    shared = shared_marker or marker
+    hall = hall_create(municipality, owner_unit, f"{shared}-salon")
+    day = timezone.localdate() + datetime.timedelta(days=14)
+    made = hall_booking(
+        hall, hall_at(day, 18), hall_at(day, 20), name=f"{marker} Resident",
+        organisation=f"{marker} Derneği", email=f"{marker}@example.org",
+    )  # fmt: skip
+    return {"hall": hall, "hall_booking": made}
+
+
 def _other_municipality():
     """Everything of ``zqxother`` that a view might show, each marked."""
     other = MunicipalityFactory(
@@ -276,8 +293,9 @@ def _other_municipality():
     )
     redirect = Redirect.add_redirect(f"/{OTHER}-old", redirect_to=directorate, site=other.site)
     desk = _requests(other, top, OTHER)
+    halls = _halls(other, top, OTHER)
     other.made = {
-        **desk,
+        **desk, **halls,
         "municipality": other, "site": other.site, "page": directorate, "home": other.homes["tr"],
         "article": article, "revision": revision, "unit": top, "person": person,
         "job_title": title, "membership": membership, "holiday": holiday, "alert": alert,
@@ -318,10 +336,13 @@ def _home_municipality(world):
     revision_b = page_b.save_revision(user=clerk_b)
     _requests(home, unit_a, "bornova")  # the director's own unit's: theirs to see
     desk_b = _requests(home, unit_b, SIBLING, shared_marker="bornova-b")
+    _halls(home, unit_a, "bornova")  # the director's own unit's: theirs to see
+    halls_b = _halls(home, unit_b, SIBLING, shared_marker="bornova-b")
     world.users["director"] = director
     world.home_requests = _requests(home, unit_a, "bornova-own")
     home.made = {
         "case": desk_b["case"], "attachment": desk_b["attachment"],
+        "hall_booking": halls_b["hall_booking"],
         "unit": unit_b, "membership": membership_b, "page": page_b, "revision": revision_b,
         "user": clerk_b,
     }  # fmt: skip

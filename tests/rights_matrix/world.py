@@ -44,10 +44,10 @@ from municipium.core.pages import page_ensure
 from municipium.desk.models import ResponseTemplate
 from municipium.desk.services import request_submit, response_template_save
 from municipium.desk.tests.factories import category as request_category
+from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.halls.tests.factories import at as hall_at
 from municipium.halls.tests.factories import booking as hall_booking
 from municipium.halls.tests.factories import hall as hall_create
-from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.news.models import NewsArticlePage, NewsIndexPage
 from municipium.news.services import news_article_relations_set
 from municipium.open311.services import api_client_create

@@ -24,7 +24,7 @@ def test_an_association_requests_a_hall_and_a_clerk_approves_it(browser, axe_sou
     public.check("halls-hall")
     assert page.locator("table.hall-week tbody tr").count() == 7
     with page.expect_navigation():
-        page.locator("a.button").last.click()
+        page.locator("main a[href$='/request/']").click()
     day = datetime.date.today() + datetime.timedelta(days=30)
     page.fill("#id_day", day.isoformat())
     page.fill("#id_starts", "14:00")

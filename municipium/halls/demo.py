@@ -14,11 +14,11 @@ import unicodedata
 import zoneinfo
 from decimal import Decimal
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
 from municipium.core.pages import translations_ensure
-from municipium.culture.models import Venue
 from municipium.organisation.selectors import unit_list_for_municipality
 
 from .models import Hall, HallOpening, HallText
@@ -102,9 +102,11 @@ def _ascii(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isascii())
 
 
-def _venue(municipality, spec) -> Venue:
+def _venue(municipality, spec):
+    """The venue by name (``culture`` has no service for venues yet: the events helper's
+    demo makes the same ones; read by the model's name, not its module)."""
     name, address, latitude, longitude = spec
-    venue, _created = Venue.objects.get_or_create(
+    venue, _created = apps.get_model("culture", "Venue").objects.get_or_create(
         municipality=municipality,
         name=name,
         defaults={

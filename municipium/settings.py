@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "municipium.culture",
     "municipium.events",
     "municipium.archive",
+    "municipium.halls",
     "municipium.portal",
     "municipium.directory",
     "municipium.news",

@@ -40,6 +40,7 @@ from wagtail.models import (
 
 from municipium.cases.models import Case, Entry
 from municipium.desk.models import Category, CitizenRequest, ResponseTemplate
+from municipium.halls.models import Hall, HallBooking
 from municipium.organisation.models import Membership, Person, Unit
 from municipium.tenancy.models import Municipality, PublicHoliday
 
@@ -86,7 +87,7 @@ FORGED = {
 WATCHED_COUNTS = (
     Page, Revision, Collection, Site, Group, Workflow, WorkflowState, TaskState,
     PageViewRestriction, GroupPagePermission, Municipality, PublicHoliday, Unit, Person,
-    Membership, Case, Entry, Category, CitizenRequest, ResponseTemplate,
+    Membership, Case, Entry, Category, CitizenRequest, ResponseTemplate, Hall, HallBooking,
 )  # fmt: skip
 
 

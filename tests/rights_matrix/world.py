@@ -48,6 +48,9 @@ from municipium.desk.tests.factories import category as request_category
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
 from municipium.events.schools import class_booking_submit
 from municipium.events.tests.factories import event as event_create
+from municipium.halls.tests.factories import at as hall_at
+from municipium.halls.tests.factories import booking as hall_booking
+from municipium.halls.tests.factories import hall as hall_create
 from municipium.news.models import NewsArticlePage, NewsIndexPage
 from municipium.news.services import news_article_relations_set
 from municipium.open311.services import api_client_create
@@ -72,6 +75,7 @@ MODEL_PERMISSIONS = {
     "tenancy": ("publicholiday",),
     "portal": ("alert",),
     "desk": ("category", "responsetemplate"),
+    "halls": ("hall",),
 }
 MUNICIPALITY_PERMISSIONS = ("view_municipality", "change_municipality")
 
@@ -248,6 +252,19 @@ def _registrations(municipality, owner_unit, marker):
     return {"event": event, "registration": submitted.registration}
 
 
+def _halls(municipality, owner_unit, marker, shared_marker=None):
+    """A hall of ``owner_unit`` (the municipality's whole staff's: it carries ``shared_marker``)
+    with a request for it from a marked resident, in ``owner_unit``'s work."""
+    shared = shared_marker or marker
+    hall = hall_create(municipality, owner_unit, f"{shared}-salon")
+    day = timezone.localdate() + datetime.timedelta(days=14)
+    made = hall_booking(
+        hall, hall_at(day, 18), hall_at(day, 20), name=f"{marker} Resident",
+        organisation=f"{marker} Derneği", email=f"{marker}@example.org",
+    )  # fmt: skip
+    return {"hall": hall, "hall_booking": made}
+
+
 def _other_municipality():
     """Everything of ``zqxother`` that a view might show, each marked."""
     other = MunicipalityFactory(
@@ -324,8 +341,9 @@ def _other_municipality():
         given_on=datetime.date(2025, 5, 1),
         scope="research",
     )
+    halls = _halls(other, top, OTHER)
     other.made = {
-        **desk,
+        **desk, **halls,
         "booking": booking,
         **_registrations(other, top, OTHER),
         "municipality": other, "site": other.site, "page": directorate, "home": other.homes["tr"],
@@ -368,6 +386,8 @@ def _home_municipality(world):
     revision_b = page_b.save_revision(user=clerk_b)
     _requests(home, unit_a, "bornova")  # the director's own unit's: theirs to see
     desk_b = _requests(home, unit_b, SIBLING, shared_marker="bornova-b")
+    _halls(home, unit_a, "bornova")  # the director's own unit's: theirs to see
+    halls_b = _halls(home, unit_b, SIBLING, shared_marker="bornova-b")
     world.users["director"] = director
     world.home_requests = _requests(home, unit_a, "bornova-own")
     _school_booking(home, unit_a, "bornova")
@@ -378,6 +398,7 @@ def _home_municipality(world):
         "booking": booking_b,
         **registrations_b,
         "case": desk_b["case"], "attachment": desk_b["attachment"],
+        "hall_booking": halls_b["hall_booking"],
         "unit": unit_b, "membership": membership_b, "page": page_b, "revision": revision_b,
         "user": clerk_b,
     }  # fmt: skip

@@ -1,0 +1,78 @@
+"""Two clerks approving overlapping bookings of one hall at the same moment: real threads, each
+with its own connection to PostgreSQL. Exactly one is approved. SQLite serialises writers (its
+write lock), so it is skipped there; the sequential cases are in test_services."""
+
+import datetime
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+
+from municipium.halls.models import HallBooking
+from municipium.halls.services import booking_approve
+
+from .factories import at, booking
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs concurrent writers: PostgreSQL"
+    ),
+]
+
+
+def run_together(workers) -> list:
+    """Start every worker at once, wait for them, and return their errors."""
+    start, errors = threading.Barrier(len(workers)), []
+
+    def wrap(work):
+        try:
+            start.wait()
+            work()
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=wrap, args=(work,)) for work in workers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+@pytest.mark.parametrize("rounds", [5])
+def test_overlapping_bookings_approved_at_once_give_exactly_one_approval(bornova, rounds):
+    for number in range(rounds):
+        day = bornova.day + datetime.timedelta(days=number)
+        # Six requests whose blocked times all overlap (set-up and clearing included).
+        requests = [
+            booking(bornova.hall, at(day, 12 + hour % 3), at(day, 14 + hour % 3))
+            for hour in range(6)
+        ]
+        errors = run_together(
+            [lambda made=made: booking_approve(booking=made, by=bornova.clerk) for made in requests]
+        )
+        assert all(isinstance(error, ValidationError) for error in errors), errors
+        assert len(errors) == 5
+        approved = HallBooking.objects.filter(
+            pk__in=[made.pk for made in requests], status="approved"
+        )
+        assert approved.count() == 1
+        assert approved.get().case.status == "approved"
+
+
+def test_the_constraint_alone_refuses_the_second_of_two_writers(bornova):
+    """Without the hall's row lock (two raw updates at once), the exclusion constraint refuses
+    the second: the database is the last line."""
+    first = booking(bornova.hall, at(bornova.day, 12), at(bornova.day, 14))
+    second = booking(bornova.hall, at(bornova.day, 14), at(bornova.day, 15))  # set-up overlaps
+
+    def approve(made):
+        return lambda: HallBooking.objects.filter(pk=made.pk).update(status="approved")
+
+    errors = run_together([approve(first), approve(second)])
+    assert len(errors) == 1 and type(errors[0]).__name__ == "IntegrityError"
+    assert HallBooking.objects.filter(status="approved").count() == 1

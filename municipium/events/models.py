@@ -142,6 +142,27 @@ class EventText(TextRow):
         ]
 
 
+class EventException(models.Model):
+    """A day the event's rule would give that it does not happen (iCalendar's ``EXDATE``), a
+    date in the event's own time zone: a holiday, the hall taken for an election."""
+
+    event = ParentalKey(Event, on_delete=models.CASCADE, related_name="exceptions")
+    date = models.DateField(_("date"))
+
+    panels = [FieldPanel("date")]
+
+    class Meta:
+        verbose_name = _("day off")
+        verbose_name_plural = _("days off")
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "date"], name="one_exception_per_day")
+        ]
+
+    def __str__(self):
+        return self.date.isoformat()
+
+
 class Occurrence(models.Model):
     """A date of an event: the only one of a single event, a session of a course, one of a
     repeating event's. ``original_start`` is where the rule put it (None for a single event);

@@ -1,0 +1,23 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from municipium.core.audit import register_actions
+
+
+@hooks.register("register_log_actions")
+def register_events_log_actions(actions):
+    register_actions(
+        actions,
+        [
+            ("events.event.create", _("Create event"), _("Event created.")),
+            ("events.event.edit", _("Edit event"), _("Event changed.")),
+            ("events.event.delete", _("Delete event"), _("Event deleted.")),
+            ("events.event.cancel", _("Cancel event"), _("Event cancelled.")),
+            ("events.event.postpone", _("Postpone event"), _("Event postponed.")),
+            ("events.event.reschedule", _("Schedule event again"), _("Event scheduled again.")),
+            ("events.event.publish", _("Publish event"), _("Event published.")),
+            ("events.event.unpublish", _("Unpublish event"), _("Event unpublished.")),
+            ("events.occurrence.create", _("Add a date"), _("Date added to the event.")),
+            ("events.occurrence.edit", _("Change a date"), _("Date of the event changed.")),
+        ],
+    )

@@ -9,3 +9,11 @@ class CultureConfig(AppConfig):
     name = "municipium.culture"
     label = "culture"
     verbose_name = _("Culture")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import EventType
+        from .permissions import SuperuserPolicy
+
+        register_permission_policy(EventType, SuperuserPolicy(EventType), exact_class=True)

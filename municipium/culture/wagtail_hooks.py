@@ -3,6 +3,13 @@ from wagtail import hooks
 
 from municipium.core.audit import register_actions
 
+from .viewsets import CultureViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_culture_viewsets():
+    return CultureViewSetGroup()
+
 
 @hooks.register("register_log_actions")
 def register_culture_log_actions(actions):

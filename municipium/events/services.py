@@ -31,7 +31,7 @@ from municipium.tenancy.services import (
 )
 
 from .models import Event, EventException, EventText, Occurrence, Registration, Status
-from .recurrence import expand, rule_normalise
+from .recurrence import expand, rule_normalise, zone_get
 from .signals import occurrence_changed
 
 TEXT_FIELDS = ("title", "slug", "summary", "description", "price_note", "accessibility")
@@ -205,6 +205,16 @@ def _exception_rows(event: Event, dates) -> list[EventException]:
 # Dates -------------------------------------------------------------------------------------
 
 
+def _planned(event: Event):
+    return expand(
+        rule=event.recurrence,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        time_zone=event.time_zone,
+        exceptions=[row.date for row in event.exceptions.all()],
+    )
+
+
 def _occurrences_sync(event: Event, planned, *, by) -> None:
     """The event's dates become ``planned`` ((start, end) in UTC), except those changed by
     hand, which stay as they are and keep their planned start from being planned again."""
@@ -273,13 +283,7 @@ def event_save(
         event.time_zone = event.municipality.time_zone
     event.recurrence = rule_normalise(event.recurrence)
     _event_check(event)
-    planned = expand(
-        rule=event.recurrence,
-        starts_at=event.starts_at,
-        ends_at=event.ends_at,
-        time_zone=event.time_zone,
-        exceptions=[row.date for row in event.exceptions.all()],
-    )
+    planned = _planned(event)
     if not planned:
         raise ValidationError(
             {"recurrence": _("This rule and these days off leave the event no date.")}
@@ -491,3 +495,34 @@ def occurrence_add(
     )
     municipality_purge_cache_on_commit(municipality_id=event.municipality_id)
     return occurrence
+
+
+@transaction.atomic
+def occurrence_delete(*, occurrence: Occurrence, by) -> None:
+    """Take one date away: a date added by hand is deleted; a date of the rule becomes a day
+    off of the event (so that a new expansion does not bring it back). The only date of a
+    single event is not deleted: delete or cancel the event."""
+    event = occurrence.event
+    _rights_check(by=by, event=event)
+    before = _state(occurrence)
+    if not event.recurrence and occurrence.original_start is None:
+        raise ValidationError(_("This is the event's only date: cancel or delete the event."))
+    from_rule = bool(event.recurrence) and occurrence.original_start in {
+        start for start, _end in _planned(event)
+    }
+    if from_rule:
+        day = occurrence.original_start.astimezone(zone_get(event.time_zone)).date()
+        EventException.objects.get_or_create(event=event, date=day)
+    _announce(occurrence, change="removed", before=before, after=None, by=by)
+    audit_log(
+        instance=event,
+        action="events.occurrence.delete",
+        by=by,
+        municipality=event.municipality_id,
+        unit=event.unit_id,
+        before=before,
+        after=None,
+        extra={"occurrence": occurrence.pk, "day_off": from_rule},
+    )
+    occurrence.delete()
+    municipality_purge_cache_on_commit(municipality_id=event.municipality_id)

@@ -3,6 +3,13 @@ from wagtail import hooks
 
 from municipium.core.audit import register_actions
 
+from .admin.viewsets import ProgrammeViewSetGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_programme_viewsets():
+    return ProgrammeViewSetGroup()
+
 
 @hooks.register("register_log_actions")
 def register_events_log_actions(actions):
@@ -19,5 +26,6 @@ def register_events_log_actions(actions):
             ("events.event.unpublish", _("Unpublish event"), _("Event unpublished.")),
             ("events.occurrence.create", _("Add a date"), _("Date added to the event.")),
             ("events.occurrence.edit", _("Change a date"), _("Date of the event changed.")),
+            ("events.occurrence.delete", _("Remove a date"), _("Date of the event removed.")),
         ],
     )

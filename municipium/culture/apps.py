@@ -11,6 +11,9 @@ class CultureConfig(AppConfig):
     verbose_name = _("Culture")
 
     def ready(self):
+        from municipium.core import demo
+
+        demo.register("municipium.culture.demo.demo_culture", order=40)
         from wagtail.permissions import register_permission_policy
 
         from .models import EventType

@@ -9,3 +9,8 @@ class EventsConfig(AppConfig):
     name = "municipium.events"
     label = "events"
     verbose_name = _("Events and courses")
+
+    def ready(self):
+        from municipium.core import demo
+
+        demo.register("municipium.events.demo.demo_events", order=45)

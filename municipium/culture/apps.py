@@ -13,7 +13,7 @@ class CultureConfig(AppConfig):
     def ready(self):
         from municipium.core import demo
 
-        demo.register("municipium.culture.demo.demo_culture", order=40)
+        demo.register("municipium.culture.demo.demo_culture", order=42)
         from wagtail.permissions import register_permission_policy
 
         from .models import EventType

@@ -3,7 +3,7 @@ and the writers, artists, universities and associations page 000 names as partne
 Rudziniec: the commune culture centre's rooms and page 004's partners (schools, village heads,
 associations, the parish, regional networks); Bumehen: a few. Saved through the culture
 services (audited, by the system); running it again changes nothing. Registered in
-``CultureConfig.ready`` at order 40, after the units (30); leaves ``site.made["venues"]`` and
+``CultureConfig.ready`` at order 42, after the units (30); leaves ``site.made["venues"]`` and
 ``site.made["partners"]`` (by name) for the programme's demo (45)."""
 
 from municipium.culture.models import Partner, Venue

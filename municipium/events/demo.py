@@ -7,7 +7,7 @@ Dates are relative to today in the municipality's time zone, so the programme is
 Saved through ``events.services.event_save`` (audited, by the system); an event already there
 (by its title in the site's language) is left as it is, so running it again changes nothing.
 Registered in ``EventsConfig.ready`` at order 45: after the units (30) and the venues and
-partners (culture, 40), before the home pages' cards (portal, 60), which lead to the programme
+partners (culture, 42), before the home pages' cards (portal, 60), which lead to the programme
 (``site.made["programmes"]``)."""
 
 import datetime

@@ -17,7 +17,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from municipium.core.pages import page_ensure, translations_ensure
-from municipium.culture.models import Partner, PartnersPage, PartnerText
+from municipium.culture.choices import PartnerKind
+from municipium.culture.pages import PartnersPage
+from municipium.culture.services import partner_ensure
 from municipium.tenancy.demo import collection_ensure
 
 from .models import (
@@ -51,44 +53,36 @@ PARTNERS_TITLES = {
 # (name, kind, {language: description})
 PARTNERS = {
     "bornova": [
-        ("Ege Üniversitesi", Partner.Kind.UNIVERSITY,
+        ("Ege Üniversitesi", PartnerKind.UNIVERSITY,
          {"tr": "Sözlü tarih görüşmelerini birlikte yürütüyoruz.",
           "en": "We record oral-history interviews together."}),
-        ("Bornova Kent Konseyi", Partner.Kind.ASSOCIATION,
+        ("Bornova Kent Konseyi", PartnerKind.ASSOCIATION,
          {"tr": "Mahallelerden anı ve fotoğraf topluyor.",
           "en": "Collects memories and photographs in the neighbourhoods."}),
     ],
     "rudziniec": [
-        ("LGD Spichlerz Górnego Śląska", Partner.Kind.NETWORK,
+        ("LGD Spichlerz Górnego Śląska", PartnerKind.NETWORK,
          {"pl": "Lokalna grupa działania: wspólne projekty kulturalne w regionie.",
           "en": "A local action group: joint cultural projects in the region."}),
-        ("Polski Klub Ekologiczny w Gliwicach", Partner.Kind.ASSOCIATION,
+        ("Polski Klub Ekologiczny w Gliwicach", PartnerKind.ASSOCIATION,
          {"pl": "Warsztaty i konkursy ekologiczne.", "en": "Ecology workshops and contests."}),
-        ("MDK w Gliwicach", Partner.Kind.PUBLIC_BODY,
+        ("MDK w Gliwicach", PartnerKind.PUBLIC_BODY,
          {"pl": "Młodzieżowy Dom Kultury: przeglądy i festiwale.",
           "en": "A youth culture centre: reviews and festivals."}),
-        ("CK Toszek", Partner.Kind.PUBLIC_BODY,
+        ("CK Toszek", PartnerKind.PUBLIC_BODY,
          {"pl": "Centrum Kultury w Toszku.", "en": "The culture centre of Toszek."}),
-        ("Parafia w Rudzińcu", Partner.Kind.PARISH,
+        ("Parafia w Rudzińcu", PartnerKind.PARISH,
          {"pl": "Festyny parafialne i przeglądy kolęd.",
           "en": "Parish fêtes and carol reviews."}),
     ],
 }  # fmt: skip
 
 
-def partners_ensure(municipality, slug: str) -> list[Partner]:
-    made = []
-    for name, kind, texts in PARTNERS.get(slug, []):
-        partner, created = Partner.objects.get_or_create(
-            municipality=municipality, name=name, defaults={"kind": kind}
-        )
-        if created:
-            for language, description in texts.items():
-                PartnerText.objects.create(
-                    partner=partner, language=language, description=description
-                )
-        made.append(partner)
-    return made
+def partners_ensure(municipality, slug: str) -> list:
+    return [
+        partner_ensure(municipality=municipality, name=name, kind=kind, texts=texts)
+        for name, kind, texts in PARTNERS.get(slug, [])
+    ]
 
 
 def _silence(collection, title: str):

@@ -9,3 +9,14 @@ class CultureConfig(AppConfig):
     name = "municipium.culture"
     label = "culture"
     verbose_name = _("Culture")
+
+    def ready(self):
+        from municipium.core import demo
+
+        demo.register("municipium.culture.demo.demo_culture", order=42)
+        from wagtail.permissions import register_permission_policy
+
+        from .models import EventType
+        from .permissions import SuperuserPolicy
+
+        register_permission_policy(EventType, SuperuserPolicy(EventType), exact_class=True)

@@ -1,6 +1,7 @@
 """Choices the culture apps share."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
@@ -14,3 +15,18 @@ class Audience(models.TextChoices):
     SENIORS = "seniors", pgettext_lazy("audience", "Older people")
     FAMILIES = "families", pgettext_lazy("audience", "Families")
     SCHOOLS = "schools", pgettext_lazy("audience", "School classes")
+
+
+class PartnerKind(models.TextChoices):
+    """What kind of institution a partner is."""
+
+    UNIVERSITY = "university", _("University")
+    SCHOOL = "school", _("School")
+    ASSOCIATION = "association", _("Association or foundation")
+    VILLAGE_HEAD = "village_head", _("Village or neighbourhood head")
+    PARISH = "parish", _("Parish or religious community")
+    NETWORK = "network", _("Regional network")
+    ARTIST = "artist", _("Artist or writer")
+    PUBLIC_BODY = "public_body", _("Public institution")
+    COMPANY = "company", _("Company or sponsor")
+    OTHER = "other", pgettext_lazy("partner kind", "Other")

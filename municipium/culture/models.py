@@ -10,11 +10,12 @@ through ``text_in``.
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from municipium.core.names import NameRow, TextRow, TranslatedNames, TranslatedTexts
+
+from .choices import PartnerKind
 
 
 class EventType(TranslatedNames, ClusterableModel):
@@ -112,17 +113,7 @@ class VenueText(TextRow):
 class Partner(TranslatedTexts, ClusterableModel):
     """An institution the culture unit works with."""
 
-    class Kind(models.TextChoices):
-        UNIVERSITY = "university", _("University")
-        SCHOOL = "school", _("School")
-        ASSOCIATION = "association", _("Association or foundation")
-        VILLAGE_HEAD = "village_head", _("Village or neighbourhood head")
-        PARISH = "parish", _("Parish or religious community")
-        NETWORK = "network", _("Regional network")
-        ARTIST = "artist", _("Artist or writer")
-        PUBLIC_BODY = "public_body", _("Public institution")
-        COMPANY = "company", _("Company or sponsor")
-        OTHER = "other", pgettext_lazy("partner kind", "Other")
+    Kind = PartnerKind
 
     municipality = models.ForeignKey(
         "tenancy.Municipality",

@@ -13,14 +13,32 @@ from .models import EventType, Partner, PartnerText, Venue
 from .partner_links import partner_links
 
 
-def event_type_get(*, code: str) -> EventType | None:
-    return EventType.objects.filter(code=code).first()
-
-
 def venue_list_for_municipality(*, municipality) -> QuerySet[Venue]:
     if municipality is None:
         return Venue.objects.none()
     return Venue.objects.filter(municipality=municipality).order_by("name")
+
+
+def venue_list_for_municipalities(*, municipalities) -> QuerySet[Venue]:
+    return Venue.objects.filter(municipality__in=municipalities)
+
+
+def partner_list_for_municipalities(*, municipalities) -> QuerySet[Partner]:
+    return Partner.objects.filter(municipality__in=municipalities)
+
+
+def partner_list_public(*, municipality) -> QuerySet[Partner]:
+    return Partner.objects.filter(municipality=municipality, is_public=True).prefetch_related(
+        "texts"
+    )
+
+
+def event_type_list() -> QuerySet[EventType]:
+    return EventType.objects.prefetch_related("names")
+
+
+def event_type_get(*, code: str) -> EventType | None:
+    return event_type_list().filter(code=code).first()
 
 
 def partners_page_url(*, language: str, site) -> str:

@@ -20,4 +20,5 @@ class EventsConfig(AppConfig):
 
         kinds.register(SCHOOL_CLASS)
         periodic.register(anonymise_expired_registrations)
+        demo.register("municipium.events.demo.demo_events", order=45)
         demo.register("municipium.events.demo_schools.demo_schools", order=87)

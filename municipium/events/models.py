@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
@@ -147,6 +148,27 @@ class EventText(TextRow):
                 fields=["event", "language"], name="one_event_text_per_language"
             )
         ]
+
+
+class EventException(models.Model):
+    """A day the event's rule would give that it does not happen (iCalendar's ``EXDATE``), a
+    date in the event's own time zone: a holiday, the hall taken for an election."""
+
+    event = ParentalKey(Event, on_delete=models.CASCADE, related_name="exceptions")
+    date = models.DateField(_("date"))
+
+    panels = [FieldPanel("date")]
+
+    class Meta:
+        verbose_name = _("day off")
+        verbose_name_plural = _("days off")
+        ordering = ["date"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "date"], name="one_exception_per_day")
+        ]
+
+    def __str__(self):
+        return self.date.isoformat()
 
 
 class Occurrence(models.Model):

@@ -1,14 +1,49 @@
-"""Reads of the events app that registration needs: the programme page of a municipality in a
-language, and registrations as the organising unit's staff see them."""
+"""Reads of the programme for staff: the events of the units a member of staff acts in (a
+director's or manager's and those below them, a municipality's administrators' all), as the
+cases are scoped, never another municipality's; their registrations; the programme page of a
+municipality in a language."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Min, QuerySet
 
-from municipium.organisation.selectors import unit_ids_for_user
+from municipium.organisation.selectors import unit_ids_for_user, unit_list_for_staff
 from municipium.tenancy.selectors import home_page_list_for_site
 
-from .models import Event, EventRegistration, ProgrammePage
+from .models import Event, EventRegistration, Occurrence, ProgrammePage
+
+
+def event_list_for_user(*, municipality, user) -> QuerySet[Event]:
+    """The events of ``municipality`` organised by the units ``user`` acts in, with their
+    texts, type and venue read at once and their first date (``first_date``)."""
+    if municipality is None:
+        return Event.objects.none()
+    unit_ids = unit_ids_for_user(municipality=municipality, user=user)
+    return (
+        Event.objects.filter(municipality=municipality, unit_id__in=unit_ids)
+        .select_related("event_type", "venue", "unit")
+        .prefetch_related("texts", "event_type__names")
+        .annotate(first_date=Min("occurrences__starts_at"))
+        .order_by("starts_at")
+    )
+
+
+def event_get_for_user(*, municipality, user, pk) -> Event | None:
+    return event_list_for_user(municipality=municipality, user=user).filter(pk=pk).first()
+
+
+def event_list_for_staff(*, user) -> QuerySet[Event]:
+    """Every event ``user`` may act on, across the municipalities they work for (the admin's
+    lists span them)."""
+    return Event.objects.filter(unit__in=unit_list_for_staff(user=user).values("pk"))
+
+
+def occurrence_list_for_staff(*, user) -> QuerySet[Occurrence]:
+    return Occurrence.objects.filter(event__in=event_list_for_staff(user=user).values("pk"))
+
+
+def occurrence_list_for_event(*, event: Event) -> QuerySet[Occurrence]:
+    return event.occurrences.order_by("starts_at")
 
 
 def programme_page_for(*, municipality, language: str) -> ProgrammePage | None:
@@ -27,27 +62,12 @@ def programme_page_for(*, municipality, language: str) -> ProgrammePage | None:
     )
 
 
-def event_list_for_staff(*, municipality, user) -> QuerySet[Event]:
-    """The events of ``municipality`` whose registrations ``user`` may see: those organised
-    by the units they act in (all of them for the municipality's administrators)."""
-    if municipality is None:
-        return Event.objects.none()
-    units = unit_ids_for_user(municipality=municipality, user=user)
-    return Event.objects.filter(municipality=municipality, unit_id__in=units).prefetch_related(
-        "texts"
-    )
-
-
-def event_get_for_staff(*, municipality, user, pk) -> Event | None:
-    return event_list_for_staff(municipality=municipality, user=user).filter(pk=pk).first()
-
-
 def registration_list_for_staff(
     *, municipality, user, event: Event, occurrence_id=None, status=None
 ) -> QuerySet[EventRegistration]:
     """The registrations of ``event`` (if ``user`` may see its registrations), by date and
     position; ``occurrence_id`` and ``status`` filter."""
-    if event_get_for_staff(municipality=municipality, user=user, pk=event.pk) is None:
+    if event_get_for_user(municipality=municipality, user=user, pk=event.pk) is None:
         return EventRegistration.objects.none()
     found = EventRegistration.objects.filter(event=event, municipality=municipality)
     if occurrence_id:

@@ -14,7 +14,7 @@ from municipium.core.page_cache import mark_cacheable
 from . import views
 from .models import ProgrammePage
 
-app_name = "events"
+app_name = "programme"
 
 _PAGE = r"(?P<page_path>(?:[\w\-]+/)+)"
 

@@ -23,7 +23,7 @@ from .services import editorial_team_ensure, home_pages_ensure
 # the requests desk (desk.demo, ``made["desks"]``).
 HIGHLIGHT_TARGETS = {
     "bornova": [
-        ("news",),
+        ("programme", "kultur-ve-sosyal-isler"),
         ("directorate", "kultur-ve-sosyal-isler"),
         ("directorate", "kultur-ve-sosyal-isler"),
     ],
@@ -34,11 +34,11 @@ HIGHLIGHT_TARGETS = {
     ],
     "sisli": [("directorate", "ozel-kalem"), ("desk",), ("directorate", "ozel-kalem")],
     "bumehen": [
-        ("directorate", "farhangi-ejtemaei"),
+        ("programme", "farhangi-ejtemaei"),
         ("page", "barnameh-tafahomnameh"),
         ("desk",),
     ],
-    "rudziniec": [("page", "misja"), ("directorate", "dzial-programowy"), ("declaration",)],
+    "rudziniec": [("page", "misja"), ("programme", "dzial-programowy"), ("declaration",)],
 }
 
 HOME = {
@@ -188,6 +188,9 @@ def _highlight_target(target, language, *, home, made):
         return made.get("declarations", {}).get(language)
     if kind == "desk":
         return made.get("desks", {}).get(language)
+    if kind == "programme":  # the events' programme page (events.demo), else the directorate's
+        programme = made.get("programmes", {}).get(language)
+        return programme or _unit_in(made.get("directories", {}).get(language), key[0])
     if kind == "directorate":
         return _unit_in(made.get("directories", {}).get(language), key[0])
     return home.get_children().filter(slug=key[0]).first()

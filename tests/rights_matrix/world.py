@@ -42,11 +42,16 @@ from wagtail.models import (
 from municipium.archive.models import Consent
 from municipium.cases.services import case_attach
 from municipium.core.pages import page_ensure
+from municipium.culture.models import EventType
+from municipium.culture.tests.factories import partner as culture_partner
+from municipium.culture.tests.factories import venue as culture_venue
 from municipium.desk.models import ResponseTemplate
 from municipium.desk.services import request_submit, response_template_save
 from municipium.desk.tests.factories import category as request_category
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
+from municipium.events.models import Event
 from municipium.events.schools import class_booking_submit
+from municipium.events.services import event_save
 from municipium.events.tests.factories import event as event_create
 from municipium.halls.tests.factories import at as hall_at
 from municipium.halls.tests.factories import booking as hall_booking
@@ -76,6 +81,8 @@ MODEL_PERMISSIONS = {
     "portal": ("alert",),
     "desk": ("category", "responsetemplate"),
     "halls": ("hall",),
+    "events": ("event", "occurrence"),
+    "culture": ("venue", "partner"),
 }
 MUNICIPALITY_PERMISSIONS = ("view_municipality", "change_municipality")
 
@@ -176,6 +183,30 @@ def _directorate(directory, slug, title, top):
     DirectoratePage.objects.filter(pk=page.pk).update(unit=top)
     page.unit = top
     return page
+
+
+def _programme(municipality, owner_unit, marker, shared_marker=None):
+    """A venue and a partner (the whole municipality's: ``shared_marker``) and an event of
+    ``owner_unit`` with its date, each marked."""
+    shared = shared_marker or marker
+    venue = culture_venue(municipality, f"{shared} culture centre")
+    partner = culture_partner(municipality, f"{shared} university")
+    starts = datetime.datetime(2027, 5, 4, 15, tzinfo=datetime.UTC)
+    event = event_save(
+        event=Event(
+            municipality=municipality, event_type=EventType.objects.get(code="talk"),
+            unit=owner_unit, venue=venue, time_zone=municipality.time_zone,
+            starts_at=starts, ends_at=starts + datetime.timedelta(hours=2),
+            recurrence="FREQ=WEEKLY;COUNT=2",
+        ),
+        by=None,
+        texts={language: {"title": f"{marker} talk"} for language in municipality.languages},
+        partners=[partner],
+    )  # fmt: skip
+    return {
+        "event": event, "occurrence": event.occurrences.first(), "venue": venue,
+        "partner": partner, "event_type": event.event_type,
+    }  # fmt: skip
 
 
 def _requests(municipality, owner_unit, marker, shared_marker=None):
@@ -342,10 +373,12 @@ def _other_municipality():
         scope="research",
     )
     halls = _halls(other, top, OTHER)
+    programme = _programme(other, top, OTHER)
     other.made = {
         **desk, **halls,
         "booking": booking,
         **_registrations(other, top, OTHER),
+        **programme,
         "municipality": other, "site": other.site, "page": directorate, "home": other.homes["tr"],
         "article": article, "revision": revision, "unit": top, "person": person,
         "job_title": title, "membership": membership, "holiday": holiday, "alert": alert,
@@ -385,6 +418,8 @@ def _home_municipality(world):
     positions(unit_b, (person_b, job_title(home, "uzman"), True))
     revision_b = page_b.save_revision(user=clerk_b)
     _requests(home, unit_a, "bornova")  # the director's own unit's: theirs to see
+    _programme(home, unit_a, "bornova-a", shared_marker="bornova")
+    programme_b = _programme(home, unit_b, SIBLING, shared_marker="bornova-b")
     desk_b = _requests(home, unit_b, SIBLING, shared_marker="bornova-b")
     _halls(home, unit_a, "bornova")  # the director's own unit's: theirs to see
     halls_b = _halls(home, unit_b, SIBLING, shared_marker="bornova-b")
@@ -399,6 +434,7 @@ def _home_municipality(world):
         **registrations_b,
         "case": desk_b["case"], "attachment": desk_b["attachment"],
         "hall_booking": halls_b["hall_booking"],
+        "event": programme_b["event"], "occurrence": programme_b["occurrence"],
         "unit": unit_b, "membership": membership_b, "page": page_b, "revision": revision_b,
         "user": clerk_b,
     }  # fmt: skip

@@ -1,0 +1,1 @@
+"""The programme in the admin: events (texts per language, days off, partners) and their dates."""

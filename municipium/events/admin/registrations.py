@@ -2,7 +2,7 @@
 date and status), CSV and XLSX exports, a printable attendance list, check-in by code, cancel on
 a person's behalf, and closing the event with its report.
 
-Every view reads the event through ``event_get_for_staff``: the organising unit's staff, those
+Every view reads the event through ``event_get_for_user``: the organising unit's staff, those
 who manage above it and the municipality's administrators see it; anyone else, and anyone on
 another municipality's event, gets a 404."""
 
@@ -28,7 +28,7 @@ from municipium.tenancy.selectors import municipality_list_for_user
 
 from ..models import EventRegistration, EventReport, RegistrationStatus
 from ..registration import event_close, registration_cancel, registration_check_in
-from ..selectors import event_get_for_staff, event_list_for_staff, registration_list_for_staff
+from ..selectors import event_get_for_user, event_list_for_user, registration_list_for_staff
 
 
 def admin_municipality(request):
@@ -49,7 +49,7 @@ class RegistrationsMenuItem(MenuItem):
 
 
 def event_or_404(request, event_id):
-    event = event_get_for_staff(
+    event = event_get_for_user(
         municipality=admin_municipality(request), user=request.user, pk=event_id
     )
     if event is None:
@@ -93,7 +93,7 @@ class EventListView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        events = event_list_for_staff(
+        events = event_list_for_user(
             municipality=admin_municipality(self.request), user=self.request.user
         ).exclude(registration="none")
         context["events"] = [

@@ -10,7 +10,10 @@ from django.db import connection, connections
 from municipium.events.models import ClassBooking
 from municipium.events.schools import class_booking_approve, class_booking_submit
 
-from .schools_world import Programme, class_data
+from .schools_world import (
+    Programme,
+    class_data,
+)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -12,7 +12,7 @@ from municipium.events.models import ProgrammePage
 from municipium.organisation.models import Unit
 from municipium.organisation.tests.factories import staff_user, unit
 
-from .factories import event
+from ..factories import event
 
 SLUGS = {"tr": "etkinlikler", "en": "events", "fa": "رویدادها", "pl": "wydarzenia"}
 

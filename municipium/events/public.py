@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Event, EventText, Occurrence, Status
+from .models import Event, EventReport, EventText, Occurrence, Status
 
 # culture's models, read here only (culture has no selectors yet; no app imports another's
 # models module).
@@ -196,3 +198,63 @@ def status_of(occurrence: Occurrence) -> str:
     if occurrence.event.status != Status.SCHEDULED:
         return occurrence.event.status
     return occurrence.status
+
+
+def event_report_public(*, event: Event, language: str):
+    """The closing report of ``event`` as its page shows it: its attendance, text in ``language``
+    (or ""), photos and public partners as a dict, or None when it is not closed. One query
+    when it is not, four when it is."""
+    report = (
+        EventReport.objects.filter(event=event)
+        .prefetch_related("texts", "photos", "partners")
+        .first()
+    )
+    if report is None:
+        return None
+    text = report.text_in(language)
+    return {
+        "attendance": report.attendance,
+        "text": text.text if text else "",
+        "photos": list(report.photos.all()),
+        "partners": [partner for partner in report.partners.all() if partner.is_public],
+    }
+
+
+def event_links_for_partners(*, partner_ids, language: str, site) -> dict[int, list]:
+    """For the partners' directory (``culture.partner_links``): each partner's published events
+    still to come on ``site``, with their title and address in ``language`` (three queries)."""
+    from municipium.culture.partner_links import PartnerLink
+
+    from .selectors import programme_page_for
+
+    municipality = getattr(site, "municipality", None) if site is not None else None
+    if municipality is None or not partner_ids:
+        return {}
+    programme = programme_page_for(municipality=municipality, language=language)
+    if programme is None or programme.locale.language_code != language:
+        return {}
+    events = (
+        Event.objects.filter(
+            municipality=municipality,
+            is_published=True,
+            partners__in=partner_ids,
+            occurrences__ends_at__gte=timezone.now(),
+            texts__language=language,
+        )
+        .distinct()
+        .prefetch_related(Prefetch("texts", queryset=EventText.objects.filter(language=language)))
+        .prefetch_related("partners")
+        .order_by("starts_at")
+    )
+    base = "/" + "/".join([language, *programme.url_path.strip("/").split("/")[2:]]) + "/"
+    label = _("Event")
+    links: dict[int, list] = {}
+    for event in events:
+        text = next(iter(event.texts.all()), None)
+        if text is None:
+            continue
+        link = PartnerLink(title=text.title, url=f"{base}{event.pk}/{text.slug}/", kind=label)
+        for partner in event.partners.all():
+            if partner.pk in partner_ids:
+                links.setdefault(partner.pk, []).append(link)
+    return links

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,6 +29,7 @@ from municipium.core.audit import audit_log, snapshot
 from municipium.culture.choices import Audience
 from municipium.organisation.selectors import unit_ids_for_user
 from municipium.tenancy.selectors import municipality_list_all
+from municipium.tenancy.services import municipality_purge_cache_on_commit
 
 from .models import (
     CODE_ALPHABET,
@@ -91,6 +92,44 @@ def places_left(*, event: Event, occurrence: Occurrence | None) -> int | None:
     if event.capacity is None:
         return None
     return max(event.capacity - _taken(event, occurrence), 0)
+
+
+# Up to this many free places, an event's page says how many; above, only that there are places.
+FEW_PLACES = 10
+
+
+def places_shown(left: int | None):
+    """What an event's page says of ``left`` free places: None (no limit), "many", or the
+    number when it is FEW_PLACES or fewer. The page cache keeps the page until this changes."""
+    if left is None:
+        return None
+    return left if left <= FEW_PLACES else "many"
+
+
+def places_left_by_slot(*, event: Event) -> dict:
+    """``{occurrence id, or None for a course: free places}`` of an event that counts places,
+    in one query; {} when it has no limit or takes no registration."""
+    if event.capacity is None or event.registration == "none":
+        return {}
+    taken = dict(
+        EventRegistration.objects.filter(event=event, status__in=TAKING)
+        .values_list("occurrence_id")
+        .annotate(count=Count("pk"))
+        .values_list("occurrence_id", "count")
+    )
+    if event.registration == "series":
+        return {None: max(event.capacity - taken.get(None, 0), 0)}
+    return {
+        occurrence.pk: max(event.capacity - taken.get(occurrence.pk, 0), 0)
+        for occurrence in event.occurrences.all()
+    }
+
+
+def _purge_if_shown_changed(event: Event, before: int | None, after: int | None) -> None:
+    """Purge the site's cached pages on commit when what the event's page says of its places
+    changes (not at every registration: a popular event would empty the cache all day)."""
+    if places_shown(before) != places_shown(after):
+        municipality_purge_cache_on_commit(municipality_id=event.municipality_id)
 
 
 def waiting_rank(registration: EventRegistration) -> int | None:
@@ -220,8 +259,11 @@ def registration_submit(
     token = secrets.token_urlsafe(24)
     with transaction.atomic():
         _lock(event, occurrence)
-        if event.capacity is None or _taken(event, occurrence) < event.capacity:
+        taken = _taken(event, occurrence)
+        if event.capacity is None or taken < event.capacity:
             status = RegistrationStatus.CONFIRMED
+            if event.capacity is not None:
+                _purge_if_shown_changed(event, event.capacity - taken, event.capacity - taken - 1)
         elif event.keeps_waiting_list:
             status = RegistrationStatus.WAITING
         else:
@@ -335,6 +377,10 @@ def registration_cancel(*, registration: EventRegistration, by=None, now=None):
         )
         _mail_on_commit(current, "cancelled")
         moved = _move_up(event, registration.occurrence, now)
+        if event.capacity is not None and current.occurrence_id == registration.occurrence_id:
+            left = places_left(event=event, occurrence=registration.occurrence)
+            freed = 1 if before["status"] in TAKING and not moved else 0
+            _purge_if_shown_changed(event, left - freed, left)
     registration.status, registration.cancelled_at = current.status, current.cancelled_at
     return moved
 
@@ -410,6 +456,7 @@ def event_close(
     report.photos = list(photos)
     report.partners = partners
     report.save()
+    municipality_purge_cache_on_commit(municipality_id=event.municipality_id)
     audit_log(
         instance=event,
         action="events.event.close",
@@ -492,3 +539,21 @@ def registrations_anonymise_expired(*, now=None) -> int:
             anonymised_at=now,
         )
     return count
+
+
+# What a change of a date (``events.signals.occurrence_changed``) tells its registrants.
+DATE_CHANGE_MAIL = {
+    "cancelled": "date_cancelled",
+    "postponed": "date_cancelled",
+    "moved": "date_moved",
+}
+
+
+def registrants_tell(sender=None, *, occurrence_id, change, **kwargs) -> int:
+    """Receiver of ``occurrence_changed``: mail the people registered for a date that was
+    cancelled, postponed or moved (a removed date has nobody: the services cancel instead)."""
+    what = DATE_CHANGE_MAIL.get(change)
+    occurrence = Occurrence.objects.filter(pk=occurrence_id).first() if what else None
+    if occurrence is None:
+        return 0
+    return registrations_notify_date_changed(occurrence=occurrence, what=what)

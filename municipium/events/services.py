@@ -215,6 +215,14 @@ def _planned(event: Event):
     )
 
 
+def _has_people(occurrence: Occurrence) -> bool:
+    """Someone is registered (and has not cancelled) or a class is booked for the date."""
+    return (
+        occurrence.registrations.exclude(status="cancelled").exists()
+        or occurrence.class_bookings.exists()
+    )
+
+
 def _occurrences_sync(event: Event, planned, *, by) -> None:
     """The event's dates become ``planned`` ((start, end) in UTC), except those changed by
     hand, which stay as they are and keep their planned start from being planned again."""
@@ -238,6 +246,12 @@ def _occurrences_sync(event: Event, planned, *, by) -> None:
     for key, row in plain.items():
         if key not in wanted:
             before = _state(row)
+            if _has_people(row):
+                # People are coming: the date is cancelled (and they are told), never deleted.
+                row.status, row.is_changed = Status.CANCELLED, True
+                row.save(update_fields=["status", "is_changed"])
+                _announce(row, change="cancelled", before=before, after=_state(row), by=by)
+                continue
             _announce(row, change="removed", before=before, after=None, by=by)
             row.delete()
     for key, (start, end) in wanted.items():
@@ -388,6 +402,10 @@ def event_unpublish(*, event: Event, by) -> Event:
 def event_delete(*, event: Event, by) -> None:
     """Delete an event and its dates; its dates still to come are announced as removed."""
     _rights_check(by=by, event=event)
+    if any(_has_people(row) for row in event.occurrences.all()):
+        raise ValidationError(
+            _("People are registered for this event: cancel it instead, so that they are told.")
+        )
     for row in event.occurrences.filter(ends_at__gte=timezone.now()):
         _announce(row, change="removed", before=_state(row), after=None, by=by)
     municipality_id = event.municipality_id
@@ -507,6 +525,10 @@ def occurrence_delete(*, occurrence: Occurrence, by) -> None:
     before = _state(occurrence)
     if not event.recurrence and occurrence.original_start is None:
         raise ValidationError(_("This is the event's only date: cancel or delete the event."))
+    if _has_people(occurrence):
+        raise ValidationError(
+            _("People are registered for this date: cancel it instead, so that they are told.")
+        )
     from_rule = bool(event.recurrence) and occurrence.original_start in {
         start for start, _end in _planned(event)
     }

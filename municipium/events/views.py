@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from municipium.core import formatting
 from municipium.core.page_cache import limit_cache_until
+from municipium.culture.selectors import partners_page_url
 
-from . import calendar_files, public
+from . import calendar_files, public, registration
 from .forms import ProgrammeFilterForm
 from .models import Status
 from .month_grid import Month, weekday_names, weeks
@@ -283,12 +284,26 @@ def event_detail(request, *, page, event_id, slug):
         return redirect(event_url(page, request, event, language), permanent=True)
     url = request.build_absolute_uri(event_url(page, request, event, language))
     occurrences = list(event.occurrences.all())
+    places = registration.places_left_by_slot(event=event)
+    now = timezone.now()
     dates = []
     for occurrence in occurrences:
         status = public_status(event, occurrence)
+        left = places.get(occurrence.pk)
         dates.append(
-            {"occurrence": occurrence, "status": status, "status_label": Status(status).label}
+            {
+                "occurrence": occurrence,
+                "status": status,
+                "status_label": Status(status).label,
+                "places": registration.places_shown(left) if occurrence.ends_at > now else None,
+            }
         )
+    upcoming = [date["occurrence"].pk for date in dates if date["occurrence"].starts_at > now]
+    if event.registration == "series":
+        places_left = places.get(None)
+    else:
+        counted = [places[pk] for pk in upcoming if pk in places]
+        places_left = max(counted) if counted else None
     alternates = []
     for other_language, programme in _programme_pages(request, page).items():
         other_text = texts.get(other_language)
@@ -322,7 +337,14 @@ def event_detail(request, *, page, event_id, slug):
         "map_url": _map_url(event.venue),
         "venue_text": venue_text,
         "partners": [p for p in event.partners.all() if p.is_public],
+        "partners_url": partners_page_url(language=language, site=request.tenant.site)
+        if any(p.is_public for p in event.partners.all())
+        else "",
         "ics_url": event_url(page, request, event, language) + "event.ics",
+        "register_url": event_url(page, request, event, language) + "register/",
+        "places_left": places_left,
+        "takes_registrations": event.registration != "none" and bool(upcoming),
+        "report": public.event_report_public(event=event, language=language),
         "audience_label": event.get_audience_display(),
         "structured_data": _structured_data(
             request,

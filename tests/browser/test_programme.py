@@ -1,7 +1,8 @@
 """The programme as residents use it: a Persian resident browses the month calendar right to
 left in Solar Hijri months and opens a day's event; a resident of a Turkish site finds a
-children's workshop by its filters. Events are added to the demo through the tests' world
-(``events.tests.programme_world``), then the site's page cache is purged."""
+children's workshop by its filters and registers a child, with a guardian, for it. Events are
+added to the demo through the tests' world (``events.tests.programme_world``), then the site's
+page cache is purged."""
 
 import pytest
 
@@ -24,6 +25,7 @@ start = start.replace(hour=8, minute=0, second=0, microsecond=0)
 bornova.event(
     starts_at=start, type_code="workshop", audience=Audience.CHILDREN, age_min=7, age_max=12,
     venue=bornova.park, titles={"tr": "Kukla atölyesi", "en": "Puppet workshop"},
+    registration="occurrence", capacity=12,
 )
 bornova.event(starts_at=start, type_code="concert", titles={"tr": "Oda müziği konseri"})
 bornova.event(
@@ -112,4 +114,38 @@ def test_a_resident_finds_a_childrens_workshop_by_the_filters(server, tabs, prog
     assert page.locator("h1").inner_text() == "Kukla atölyesi"
     assert page.locator("a[href^='https://www.openstreetmap.org/?mlat=']").count() == 1
     tab.check("programme-event-tr")
+    assert tab.axe_violations() == []
+
+
+def test_a_resident_registers_a_child_for_the_workshop_and_gets_a_door_code(
+    server, tabs, programme_urls
+):
+    tab = tabs[375]
+    page = tab.page
+    tab.open(server.url("bornova", programme_urls["tr"]))
+    page.get_by_role("link", name="Kukla atölyesi").first.click()
+    page.wait_for_load_state("load")
+    box = page.locator(".registration-box")
+    assert box.count() == 1
+    box.locator("a.button").click()
+    page.wait_for_load_state("load")
+    tab.check("registration-form-tr")
+    assert tab.axe_violations() == []
+
+    # A child without a guardian is refused with the reason, and nothing is lost.
+    page.locator("input[name=name]").fill("Deniz Yılmaz")
+    page.locator("input[name=age]").fill("8")
+    page.locator("input[name=email]").fill("aile@example.org")
+    page.locator("form.registration-form button[type=submit]").click()
+    page.wait_for_load_state("load")
+    assert page.locator("input[name=name]").input_value() == "Deniz Yılmaz"
+    assert page.locator(".errorlist, .registration-message--error").count() >= 1
+
+    page.locator("input[name=guardian_name]").fill("Ayşe Yılmaz")
+    page.locator("input[name=guardian_contact]").fill("0532 000 00 00")
+    page.locator("form.registration-form button[type=submit]").click()
+    page.wait_for_load_state("load")
+    code = page.locator(".registration-code").inner_text().strip()
+    assert len(code) == 8 and code.isalnum()
+    tab.check("registration-done-tr")
     assert tab.axe_violations() == []

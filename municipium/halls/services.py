@@ -16,12 +16,12 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from municipium.cases.kinds import ClockRule
 from municipium.cases.services import case_open, case_transition
+from municipium.core import formatting
 from municipium.core.audit import snapshot
 from municipium.tenancy.services import (
     municipality_owned_save,
@@ -83,16 +83,20 @@ def booking_times_clean(*, hall: Hall, starts_at, ends_at, now=None) -> dict:
         return errors
     today = now.astimezone(zone).date()
     if start.date() < today + datetime.timedelta(days=hall.notice_days):
-        errors["starts_at"] = _(
-            "Ask at least %(days)s days ahead: the first day you may ask for is %(date)s."
+        errors["starts_at"] = ngettext(
+            "Ask at least %(days)s day ahead: the first day you may ask for is %(date)s.",
+            "Ask at least %(days)s days ahead: the first day you may ask for is %(date)s.",
+            hall.notice_days,
         ) % {
             "days": hall.notice_days,
-            "date": date_format(today + datetime.timedelta(days=hall.notice_days)),
+            "date": _local_date(hall, today + datetime.timedelta(days=hall.notice_days)),
         }
     elif start.date() > today + datetime.timedelta(days=hall.max_ahead_days):
-        errors["starts_at"] = _("This hall is booked at most %(days)s days ahead.") % {
-            "days": hall.max_ahead_days
-        }
+        errors["starts_at"] = ngettext(
+            "This hall is booked at most %(days)s day ahead.",
+            "This hall is booked at most %(days)s days ahead.",
+            hall.max_ahead_days,
+        ) % {"days": hall.max_ahead_days}
     if "ends_at" not in errors and not _within_opening_hours(hall, start, end):
         errors["starts_at"] = errors.get("starts_at") or _(
             "The hall is not open at that time: see its opening hours."
@@ -112,6 +116,13 @@ def _within_opening_hours(hall: Hall, start, end) -> bool:
 
 
 @transaction.atomic
+def _local_date(hall: Hall, day) -> str:
+    """A day as the site writes it: its calendar, its digits, the active language."""
+    return formatting.format_date(
+        day, language=get_language(), calendar=hall.municipality.calendar, style="long"
+    )
+
+
 def booking_request(*, hall: Hall, data: dict, language: str) -> HallBooking:
     """A resident's or an association's request for ``hall`` (``data``: starts_at, ends_at,
     name, organisation, requester, email, phone, purpose, audience, equipment, and
@@ -130,9 +141,11 @@ def booking_request(*, hall: Hall, data: dict, language: str) -> HallBooking:
         if int(audience) < 1:
             errors["audience"] = _("Expect at least one person.")
         elif int(audience) > hall.capacity:
-            errors["audience"] = _("The hall holds at most %(capacity)s people.") % {
-                "capacity": hall.capacity
-            }
+            errors["audience"] = ngettext(
+                "The hall holds at most %(capacity)s person.",
+                "The hall holds at most %(capacity)s people.",
+                hall.capacity,
+            ) % {"capacity": hall.capacity}
     if (
         data.get("requester") == HallBooking.Requester.ASSOCIATION
         and not data.get("organisation", "").strip()
@@ -150,8 +163,12 @@ def booking_request(*, hall: Hall, data: dict, language: str) -> HallBooking:
     ).first()
     if taken is not None and not data.get("waiting_list"):
         raise ValidationError({"starts_at": _clash_message()})
-    with override(language):
-        title = f"{hall.name_in(language)}: {date_format(timezone.localtime(starts_at, zoneinfo.ZoneInfo(hall.municipality.time_zone)), 'SHORT_DATETIME_FORMAT')}"  # noqa: E501
+    municipality = hall.municipality
+    when = formatting.format_datetime(
+        starts_at, language=language, calendar=municipality.calendar,
+        time_zone=municipality.time_zone, style="short",
+    )  # fmt: skip
+    title = f"{hall.name_in(language)}: {when}"
     case = case_open(
         municipality=hall.municipality,
         kind=CODE,

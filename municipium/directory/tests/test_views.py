@@ -384,9 +384,9 @@ def queries_for(client, path):
 # organisation's tables, photos and documents. A directorate page: the directorate's specific
 # row; its path (read by the router), units, people, photos, documents, service standards and
 # translations are kept; one more query asks the measurements (the requests desk's categories
-# mapped to its service standards, ``directory.measurements``) for their medians. The directory: the index's row (its path is kept), and the photos of
-# the page of people shown with their renditions (not kept: a directory runs to thousands of
-# people).
+# mapped to its service standards, ``directory.measurements``) for their medians. The
+# directory: the index's row (its path is kept), and the photos of the page of people shown
+# with their renditions (not kept: a directory runs to thousands of people).
 QUERIES = {PAGE: (2, 1), "/tr/mudurlukler/": (3, 3), "/tr/mudurlukler/?q=kişi": (3, 3)}
 
 

@@ -29,7 +29,7 @@ PAGES = {
     "en": ("Events", "Concerts, talks, courses, workshops and city walks."),
 }
 UNITS = {
-    "bornova": ("kultur-ve-sosyal-isler-events", "kultur-ve-sosyal-isler"),
+    "bornova": ("kultur-ve-sosyal-isler-events-section", "kultur-ve-sosyal-isler"),
     "rudziniec": ("dzial-programowy",),
     "bumehen": ("farhangi-ejtemaei",),
 }

@@ -40,7 +40,7 @@ PAGES = {
 # fmt: off
 HALLS = {
     "bornova": {
-        "units": ("kultur-ve-sosyal-isler-events", "kultur-ve-sosyal-isler"),
+        "units": ("kultur-ve-sosyal-isler-events-section", "kultur-ve-sosyal-isler"),
         "venue": ("Bornova Kültür Merkezi", "Kazımdirik Mah. 372. Sok. No: 2, Bornova", "38.462300", "27.216100"),
         "halls": [
             ("buyuk-salon", 420, 0, {"projector": True, "sound_system": True, "stage": True, "piano": True,

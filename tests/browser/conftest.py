@@ -204,6 +204,11 @@ class Tab:
             self.errors[:] = [e for e in self.errors if f"({response.url})" not in e]
         return response
 
+    def refused(self, status: int = 400) -> None:
+        """The form just sent was refused on purpose (its errors shown with ``status``): the
+        browser's console line for that answer is expected, not a problem of the page."""
+        self.errors[:] = [e for e in self.errors if f"status of {status}" not in e]
+
     def axe_violations(self) -> list[str]:
         """axe-core's WCAG 2.1 A and AA violations on the current page, one line per element."""
         if not self.page.evaluate("typeof window.axe !== 'undefined'"):

@@ -28,6 +28,7 @@ def test_a_teacher_books_a_class_and_a_clerk_approves_it(tabs, browser, axe_sour
     with page.expect_navigation():
         page.locator("form.desk-form button[type=submit]").click()
     assert page.locator("#id_escorts").get_attribute("aria-invalid") == "true"
+    tab.refused()
     tab.check("school-classes-form-error-tr")
     page.fill("#id_pupils", "24")
     page.fill("#id_escorts", "2")

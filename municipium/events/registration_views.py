@@ -174,7 +174,7 @@ def register(request, *, page, event_id):
                 except ValidationError as error:
                     _errors(form, error)
                 else:
-                    url = page.url + page.reverse_subpage(
+                    url = page.get_url(request) + page.reverse_subpage(
                         "registration", args=[submitted.registration.code, submitted.token]
                     )
                     return _private(redirect(url + "?registered=1"))

@@ -177,3 +177,18 @@ def test_a_date_people_registered_for_is_never_deleted(bornova, clerk):
     first.refresh_from_db()
     assert first.status == Status.CANCELLED
     assert EventRegistration.objects.filter(occurrence=first).count() == 1
+
+
+def test_the_registration_form_sends_the_resident_to_their_page_on_this_server(
+    client, bornova, municipality_factory
+):
+    """The address after registering keeps the host and port the resident used (with several
+    sites, Wagtail's ``page.url`` is absolute, on the site's configured port: it sent browsers
+    to another server)."""
+    municipality_factory(slug="sisli")
+    made = workshop(bornova, capacity=10)
+    url = bornova.event_url(made, "tr") + "register/"
+    data = {"occurrence": made.occurrences.get().pk, **person(3)}
+    response = client.post(url, data, HTTP_HOST=f"{bornova.host}:8123")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/tr/etkinlikler/registrations/")

@@ -88,10 +88,17 @@ class Figures:
         return percentile(self.days, 0.9)
 
     def add(self, other: Figures) -> None:
-        """Add ``other``'s counts (for a total over groups); ``extra`` values are summed."""
-        for name in self.COUNTS:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.days.update(other.days)
+        """Add ``other``'s counts (for a total over groups); ``extra`` values are summed.
+        Written out: the board adds a few thousand of them."""
+        self.received += other.received
+        self.open += other.open
+        self.overdue += other.overdue
+        self.due_soon += other.due_soon
+        self.answered += other.answered
+        self.answered_in_time += other.answered_in_time
+        self.disputed += other.disputed
+        if other.days:
+            self.days.update(other.days)
         for key, value in other.extra.items():
             self.extra[key] = (self.extra.get(key) or 0) + (value or 0)
 

@@ -16,7 +16,6 @@ first answer.
 from __future__ import annotations
 
 import datetime
-import itertools
 import zoneinfo
 from dataclasses import dataclass, field
 
@@ -106,21 +105,14 @@ class Board:
 
 def _month_expression(starts, *, of_cases: bool = False):
     """The index of the month a rollup row's day (a local date), or a case's moment of
-    filing (``of_cases``), falls in."""
-    if of_cases:
-        return Choose(
-            *[
-                When(filed_at__gte=start, filed_at__lt=end, then=Value(index))
-                for index, (start, end) in enumerate(itertools.pairwise(starts))
-            ],
-            default=None,
-            output_field=IntegerField(),
-        )
+    filing (``of_cases``), falls in; None before the first month or after the last. One
+    comparison per month (the months follow each other), which the database evaluates per
+    row and Django compiles per query."""
+    name = "filed_at" if of_cases else "day"
+    bounds = starts if of_cases else [start.date() for start in starts]
     return Choose(
-        *[
-            When(day__gte=start.date(), day__lt=end.date(), then=Value(index))
-            for index, (start, end) in enumerate(itertools.pairwise(starts))
-        ],
+        When(**{f"{name}__lt": bounds[0]}, then=Value(None)),
+        *[When(**{f"{name}__lt": end}, then=Value(index)) for index, end in enumerate(bounds[1:])],
         default=None,
         output_field=IntegerField(),
     )

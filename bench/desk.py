@@ -177,8 +177,10 @@ def insert(municipality, categories, count: int, months: int) -> float:
 def analyse() -> None:
     from django.db import connection
 
+    # On PostgreSQL also what autovacuum does after a bulk insert: the visibility map, without
+    # which an index-only scan reads the table anyway.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def timed(function, runs: int) -> tuple[float, float]:

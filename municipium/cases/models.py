@@ -115,7 +115,12 @@ class Case(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["municipality", "status", "due_at"]),
+            # The range of deadlines per status (overdue, due soon), covering what the board
+            # groups those cases by, so that counting them reads the index only.
+            models.Index(
+                fields=["municipality", "status", "due_at", "kind", "unit", "filed_at"],
+                name="case_due_covering",
+            ),
             models.Index(fields=["municipality", "unit", "status"]),
             models.Index(fields=["municipality", "kind", "filed_at"]),
         ]
@@ -264,10 +269,11 @@ class DailyFigures(models.Model):
     """The rollup of the figures (``cases.rollup``): per municipality, kind, unit, the kind's
     group key (a citizen request's category) and day of filing in the municipality's time
     zone, how many cases were filed, answered, answered in time, disputed, the sum and count of
-    the kind's score (the resident's rating), and the answered cases' working days to the first
-    answer as a histogram: ``d0``…``d20`` count those answered in 0…20 working days (columns, so
-    the database sums them per group), ``days_over`` the rarer longer ones (``{"27": 1}``,
-    ``answered_over`` cases in all). Derived data: rebuilt from the cases, never by hand."""
+    the kind's score (the resident's rating), how many of them are open now (``open``), and
+    the answered cases' working days to the first answer as a histogram: ``d0``…``d20`` count
+    those answered in 0…20 working days (columns, so the database sums them per group),
+    ``days_over`` the rarer longer ones (``{"27": 1}``, ``answered_over`` cases in all).
+    Derived data: rebuilt from the cases, never by hand."""
 
     municipality = models.ForeignKey(
         "tenancy.Municipality", on_delete=models.CASCADE, related_name="+"
@@ -284,6 +290,9 @@ class DailyFigures(models.Model):
     score_count = models.PositiveIntegerField(default=0)
     answered_over = models.PositiveIntegerField(default=0)
     days_over = models.JSONField(default=dict, blank=True)
+    # The state now of the day's cases: how many are open (in a status that is not final for
+    # the kind). Every change of status marks the day of filing dirty, so this stays right.
+    open = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("daily figures")

@@ -13,14 +13,16 @@ cases; a board of twelve months sums them in the database to a row per unit and 
 
 How it stays right: **a rebuild is the source of truth, marked days keep it fresh.** A day's
 rows are a pure function of the cases filed that day, rebuilt set-based (one grouped query and
-a bulk insert) by ``figures_rebuild``. Every service that changes what a case counts for
-(opening, a transition, a re-route to another unit; the kind's own services for its key and
-score: a new category, a rating) calls ``figures_touch`` in its own transaction, which marks
-the case's day of filing dirty (one row, ``DirtyDay``). ``figures_refresh`` rebuilds the dirty
-days: the readers (the board) call it before reading, so what they show is never stale, and a
-periodic task (``cases.tasks.refresh_figures``) calls it every tick so that a reader seldom
-finds more than a few days to rebuild. ``municipium figures_rebuild`` rebuilds everything
-(after a bulk import, or a change of a municipality's time zone).
+a bulk insert) by ``figures_rebuild``, with how many of them are open now (``daily_open_by``:
+a change of status marks the day like any other change). Every service that changes what a
+case counts for (opening, a transition, a re-route to another unit; the kind's own services
+for its key and score: a new category, a rating) calls ``figures_touch`` in its own
+transaction, which marks the case's day of filing dirty (one row, ``DirtyDay``).
+``figures_refresh`` rebuilds the dirty days: the readers (the board) call it before reading,
+so what they show is never stale, and a periodic task (``cases.tasks.refresh_figures``)
+calls it every tick so that a reader seldom finds more than a few days to rebuild.
+``municipium figures_rebuild`` rebuilds everything (after a bulk import, or a change of a
+municipality's time zone).
 
 Why not counters updated by each service: a delta per transition must get every case right
 for ever (a re-route moves the case's contribution, a rating changes after the close, a bug
@@ -44,6 +46,11 @@ from .models import DAY_COLUMNS, Case, DailyFigures, DirtyDay
 from .statistics import Figures
 
 BATCH = 5000
+
+
+def open_statuses(declared: kinds.CaseKind) -> list[str]:
+    """The codes of ``declared``'s statuses that are not final: its cases there are open."""
+    return [status.code for status in declared.statuses if not status.is_closed]
 
 
 def _zone(municipality) -> zoneinfo.ZoneInfo:
@@ -84,6 +91,7 @@ def _rows(municipality, declared: kinds.CaseKind, days) -> list[DailyFigures]:
         else Value(None, output_field=BigIntegerField())
     )
     answered = Q(first_answered_at__isnull=False)
+    is_open = Q(status__in=open_statuses(declared))
     scored = Q(**{f"{declared.figures_score}__isnull": False}) if declared.figures_score else None
     score = (
         {
@@ -103,6 +111,7 @@ def _rows(municipality, declared: kinds.CaseKind, days) -> list[DailyFigures]:
         answered=Count("pk", filter=answered),
         answered_in_time=Count("pk", filter=answered & Q(answered_in_time=True)),
         disputed=Count("pk", filter=answered & Q(disputes__gt=0)),
+        open=Count("pk", filter=is_open),
         **score,
     )
     rows: dict = {}
@@ -122,6 +131,7 @@ def _rows(municipality, declared: kinds.CaseKind, days) -> list[DailyFigures]:
         found.answered += row["answered"]
         found.answered_in_time += row["answered_in_time"]
         found.disputed += row["disputed"]
+        found.open += row["open"]
         found.score_sum += row.get("score_sum") or 0
         found.score_count += row.get("score_count") or 0
         days = row["answer_working_days"]
@@ -230,4 +240,25 @@ def daily_figures_by(
         found = figures[key(row)]
         for days, cases in row["days_over"].items():
             found.days[int(days)] += cases
+    return figures
+
+
+def daily_open_by(rows, *, group) -> dict:
+    """``{group value: Figures(open=…)}``: how many cases are open now, from the rollup's
+    ``rows`` (a ``DailyFigures`` queryset, already scoped to what the user may see, one kind)
+    of every day of filing, however long ago (an open case filed two years ago counts for its
+    unit). ``group`` as in ``daily_figures_by`` (an expression of ``"day"`` that gives None
+    for a day outside its months groups those under None). One query over the rows with an
+    open case, whatever the number of cases."""
+    several = isinstance(group, dict)
+    parts = group if several else {"figures_group": group}
+    groups = {
+        f"figures_{name}": F(value) if isinstance(value, str) else value
+        for name, value in parts.items()
+    }
+    counted = rows.filter(open__gt=0).order_by().values(**groups).annotate(open_now=Sum("open"))
+    figures: dict = {}
+    for row in counted:
+        values = tuple(row[name] for name in groups)
+        figures[values if several else values[0]] = Figures(open=row["open_now"] or 0)
     return figures

@@ -88,10 +88,17 @@ class Figures:
         return percentile(self.days, 0.9)
 
     def add(self, other: Figures) -> None:
-        """Add ``other``'s counts (for a total over groups); ``extra`` values are summed."""
-        for name in self.COUNTS:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.days.update(other.days)
+        """Add ``other``'s counts (for a total over groups); ``extra`` values are summed.
+        Written out: the board adds a few thousand of them."""
+        self.received += other.received
+        self.open += other.open
+        self.overdue += other.overdue
+        self.due_soon += other.due_soon
+        self.answered += other.answered
+        self.answered_in_time += other.answered_in_time
+        self.disputed += other.disputed
+        if other.days:
+            self.days.update(other.days)
         for key, value in other.extra.items():
             self.extra[key] = (self.extra.get(key) or 0) + (value or 0)
 
@@ -164,14 +171,17 @@ def case_figures_by(
     return figures
 
 
-def case_state_figures_by(
+def case_due_figures_by(
     cases: QuerySet, *, kind: str, group, now: datetime.datetime, soon: datetime.datetime
 ) -> dict:
-    """``{group value: Figures}`` of the state now, whenever the cases were filed: open,
-    overdue and due soon (the rest zero), read live through the ``(municipality, status,
-    due_at)`` index. ``group`` as in ``case_figures_by``. One query."""
+    """``{group value: Figures}`` of the deadlines now: ``overdue`` and ``due_soon`` of the
+    cases whose clock runs (the rest zero; ``open`` comes from the rollup: ``rollup.
+    daily_open_by``). Only the cases due before ``soon`` are read, through the
+    ``(municipality, status, due_at)`` index: a range of ``due_at`` per running status, so the
+    cost follows the cases late or nearly due, not the open ones. ``cases`` must be filtered
+    by municipality; ``group`` as in ``case_figures_by`` (its fields are read from the rows
+    found, which are few). One query."""
     declared = kinds.get(kind)
-    is_open = _status_filter(declared, running=False)
     running = _status_filter(declared, running=True)
     several = isinstance(group, dict)
     parts = group if several else {"figures_group": group}
@@ -180,20 +190,19 @@ def case_state_figures_by(
         for name, value in parts.items()
     }
     rows = (
-        cases.filter(is_open, kind=kind)
+        cases.filter(running, kind=kind, due_at__lt=soon)
         .order_by()
         .values(**groups)
         .annotate(
-            open=Count("pk"),
-            overdue=Count("pk", filter=running & Q(due_at__lt=now)),
-            due_soon=Count("pk", filter=running & Q(due_at__gte=now, due_at__lt=soon)),
+            overdue=Count("pk", filter=Q(due_at__lt=now)),
+            due_soon=Count("pk", filter=Q(due_at__gte=now)),
         )
     )
     figures = {}
     for row in rows:
         values = tuple(row[name] for name in groups)
         figures[values if several else values[0]] = Figures(
-            open=row["open"], overdue=row["overdue"], due_soon=row["due_soon"]
+            overdue=row["overdue"], due_soon=row["due_soon"]
         )
     return figures
 

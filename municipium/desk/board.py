@@ -5,16 +5,17 @@ public figures per category and unit (no personal data).
 The engine counts; the desk chooses the groups and labels the months in the site's calendar.
 Rates are over the requests filed in the last twelve months (``MONTHS``), read from the
 engine's rollup of daily figures (``cases.rollup``: a few thousand rows whatever the number of
-requests; the days marked dirty are rebuilt first, so the rollup is never stale); open,
-overdue and due soon are the state now, counted live through the ``(municipality, status,
-due_at)`` index. The residents' rating is the kind's score in the rollup. The time to answer
-is in the municipality's working days from receipt to the first answer.
+requests; the days marked dirty are rebuilt first, so the rollup is never stale), and so is
+how many are open now (every change of status marks the day of filing); overdue and due soon
+move with the clock and are counted live over the cases due before next week only, through
+the ``(municipality, status, due_at)`` index. The residents' rating is the kind's score in
+the rollup. The time to answer is in the municipality's working days from receipt to the
+first answer.
 """
 
 from __future__ import annotations
 
 import datetime
-import itertools
 import zoneinfo
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from django.db.models import IntegerField, Value, When
 from django.utils import timezone
 from persiantools.jdatetime import JalaliDate
 
-from municipium.cases.rollup import daily_figures_by, figures_refresh
+from municipium.cases.rollup import daily_figures_by, daily_open_by, figures_refresh
 from municipium.cases.selectors import (
     case_figures_sources_for_user,
     case_list_for_public_figures,
@@ -32,7 +33,7 @@ from municipium.cases.selectors import (
 )
 from municipium.cases.statistics import (
     Figures,
-    case_state_figures_by,
+    case_due_figures_by,
     figures_merge,
     figures_split,
     figures_total,
@@ -104,21 +105,14 @@ class Board:
 
 def _month_expression(starts, *, of_cases: bool = False):
     """The index of the month a rollup row's day (a local date), or a case's moment of
-    filing (``of_cases``), falls in."""
-    if of_cases:
-        return Choose(
-            *[
-                When(filed_at__gte=start, filed_at__lt=end, then=Value(index))
-                for index, (start, end) in enumerate(itertools.pairwise(starts))
-            ],
-            default=None,
-            output_field=IntegerField(),
-        )
+    filing (``of_cases``), falls in; None before the first month or after the last. One
+    comparison per month (the months follow each other), which the database evaluates per
+    row and Django compiles per query."""
+    name = "filed_at" if of_cases else "day"
+    bounds = starts if of_cases else [start.date() for start in starts]
     return Choose(
-        *[
-            When(day__gte=start.date(), day__lt=end.date(), then=Value(index))
-            for index, (start, end) in enumerate(itertools.pairwise(starts))
-        ],
+        When(**{f"{name}__lt": bounds[0]}, then=Value(None)),
+        *[When(**{f"{name}__lt": end}, then=Value(index)) for index, end in enumerate(bounds[1:])],
         default=None,
         output_field=IntegerField(),
     )
@@ -129,9 +123,11 @@ def board_figures(
 ) -> Board:
     """The board of what ``user`` may see in ``municipality`` (a unit's staff their unit and
     those below; the call centre and the mayor's office all; another municipality nothing),
-    narrowed to one unit if ``unit_id``; per unit and per month from the rollup in one query,
-    the state now per unit in one more (the rest: the dirty days' marks, who may see what, the
-    units' names). The number of queries grows with neither the requests nor the months."""
+    narrowed to one unit if ``unit_id``; per unit and per month from the rollup in one query
+    (and one for the rare answers after more than 20 working days), open now from the rollup
+    in one more, overdue and due soon in one over the cases due before next week (the rest:
+    the dirty days' marks, who may see what, the units' names). The number of queries grows
+    with neither the requests nor the months."""
     now = now or timezone.now()
     starts = month_starts(municipality, now=now)
     figures_refresh(municipality=municipality)
@@ -144,14 +140,17 @@ def board_figures(
         since=starts[0].date(),
         until=starts[-1].date(),
     )
-    state = case_state_figures_by(
+    # Open now: the rollup's counts of every day of filing (a day before the twelve months
+    # falls in month None: counted for its unit, not in a month's row).
+    still_open = daily_open_by(rows, group={"unit": "unit_id", "month": _month_expression(starts)})
+    due = case_due_figures_by(
         cases,
         kind=CODE,
         group={"unit": "unit_id", "month": _month_expression(starts, of_cases=True)},
         now=now,
         soon=now + SOON,
     )
-    by_unit_and_month = figures_merge(filed, state)
+    by_unit_and_month = figures_merge(filed, still_open, due)
     by_unit = figures_split(by_unit_and_month, 0)
     by_month = figures_split(by_unit_and_month, 1)
     units = unit_list_for_municipality(municipality=municipality).filter(pk__in=list(by_unit))
@@ -186,8 +185,8 @@ class PublicFigures:
 
 def public_figures(*, municipality, language: str, now=None) -> PublicFigures:
     """The municipality's figures for everyone, per category and per unit: counts and times
-    only, never a request or a resident. The filed requests' figures from the rollup, the
-    open ones live."""
+    only, never a request or a resident. The filed requests' figures and the open ones from
+    the rollup, overdue and due soon live."""
     now = now or timezone.now()
     starts = month_starts(municipality, now=now)
     since = starts[0]
@@ -198,14 +197,18 @@ def public_figures(*, municipality, language: str, now=None) -> PublicFigures:
         since=since.date(),
         until=starts[-1].date(),
     )
-    state = case_state_figures_by(
+    still_open = daily_open_by(
+        daily_figures_list_for_public(municipality=municipality, kind=CODE),
+        group={"category": "key", "unit": "unit_id"},
+    )
+    due = case_due_figures_by(
         case_list_for_public_figures(municipality=municipality),
         kind=CODE,
         group={"category": "citizen_request__category_id", "unit": "unit_id"},
         now=now,
         soon=now + SOON,
     )
-    both = figures_merge(filed, state)
+    both = figures_merge(filed, still_open, due)
     by_category, by_unit = figures_split(both, 0), figures_split(both, 1)
     categories = Category.objects.filter(
         municipality=municipality, pk__in=[key for key in by_category if key]

@@ -1,7 +1,7 @@
 """The figures' rollup (``cases.rollup``) against the live count (``case_figures_by``): after a
 random mix of filings, transitions, re-routes and refreshes (a fixed seed), the rollup's
-figures per unit and per day of filing are the live ones, and a rebuild from nothing writes
-the same rows."""
+figures per unit and per day of filing are the live ones, open now included, and a rebuild
+from nothing writes the same rows."""
 
 import datetime
 import random
@@ -11,7 +11,12 @@ from django.db.models.functions import TruncDate
 
 from municipium.cases import kinds
 from municipium.cases.models import Case, DailyFigures, DirtyDay
-from municipium.cases.rollup import daily_figures_by, figures_rebuild, figures_refresh
+from municipium.cases.rollup import (
+    daily_figures_by,
+    daily_open_by,
+    figures_rebuild,
+    figures_refresh,
+)
 from municipium.cases.services import case_open, case_route, case_transition
 from municipium.cases.statistics import case_figures_by
 
@@ -61,8 +66,17 @@ def same(live_figures, rolled_figures):
         assert +found.days == +mine.days, key
 
 
+def open_now(org, group):
+    rows = DailyFigures.objects.filter(municipality=org.municipality, kind="test_request")
+    return {key: found.open for key, found in daily_open_by(rows, group=group).items()}
+
+
+def same_open(live_figures, rolled_open):
+    assert {key: found.open for key, found in live_figures.items() if found.open} == rolled_open
+
+
 def rows_of(municipality):
-    fields = ("unit_id", "key", "day", "days_over", "d0", "d3", "filed", "answered")
+    fields = ("unit_id", "key", "day", "days_over", "d0", "d3", "filed", "answered", "open")
     return sorted(
         DailyFigures.objects.filter(municipality=municipality).values_list(*fields, "disputed"),
         key=repr,
@@ -104,10 +118,20 @@ def test_the_rollup_equals_the_live_count_after_a_random_mix_of_transitions(org,
     assert Case.objects.filter(disputes__gt=0).exists()  # the mix holds every kind of change
     assert Case.objects.filter(answered_in_time=False).exists()
     assert Case.objects.filter(answer_working_days__gt=20).exists()  # past the columns
+    declared = kinds.get("test_request")
+    finals = [status.code for status in declared.statuses if status.is_closed]
+    assert Case.objects.filter(status__in=finals).exists()  # some closed, some reopened
+    assert Case.objects.exclude(status__in=finals).exclude(status=declared.initial).exists()
     assert figures_refresh(municipality=org.municipality) > 0
     assert not DirtyDay.objects.exists()
     same(live(org, "unit_id", moment), rolled(org, "unit_id"))
     same(live(org, TruncDate("filed_at", tzinfo=ISTANBUL), moment), rolled(org, "day"))
+    # Open now, from the rollup, is the live count: per unit, per day of filing, per both.
+    same_open(live(org, "unit_id", moment), open_now(org, "unit_id"))
+    by_day = TruncDate("filed_at", tzinfo=ISTANBUL)
+    same_open(live(org, by_day, moment), open_now(org, "day"))
+    both = {"unit": "unit_id", "day": by_day}
+    same_open(live(org, both, moment), open_now(org, {"unit": "unit_id", "day": "day"}))
     refreshed = rows_of(org.municipality)
     DailyFigures.objects.all().delete()
     figures_rebuild(municipality=org.municipality)
@@ -161,3 +185,19 @@ def test_the_rebuild_command_builds_the_rollup_of_every_municipality(org, time_m
     DailyFigures.objects.all().delete()
     call_command("figures_rebuild", verbosity=0)
     assert DailyFigures.objects.get().filed == 1
+
+
+def test_a_closed_case_leaves_the_rollups_open_count_and_a_disputed_one_stays(org, time_machine):
+    moment = at(2026, 3, 2, 10, 0)
+    time_machine.move_to(moment)
+    accepted, disputed = file(org, moment, org.trees), file(org, moment, org.trees)
+    figures_refresh()
+    assert open_now(org, "unit_id") == {org.trees.pk: 2}
+    time_machine.move_to(at(2026, 3, 3, 10, 0))
+    for case, verdict in ((accepted, "accept"), (disputed, "dispute")):
+        case = case_transition(case=case, transition="start", by=org.manager)
+        case = case_transition(case=case, transition="answer", by=org.manager, note="Done.")
+        case_transition(case=case, transition=verdict, by=None, by_resident=True, note="No.")
+    assert figures_refresh(municipality=org.municipality) == 1  # their day of filing
+    assert open_now(org, "unit_id") == {org.trees.pk: 1}  # the disputed one, working again
+    assert DailyFigures.objects.get().filed == 2

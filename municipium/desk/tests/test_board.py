@@ -143,6 +143,29 @@ def test_the_board_by_month_in_the_sites_calendar(org, requests):
     assert board.months[0].start == at(2025, 4, 1, 0, 0)
 
 
+def test_open_and_overdue_per_month_of_filing(org, requests):
+    board = board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
+    march = board.months[-1].figures
+    assert (march.open, march.overdue, march.due_soon) == (5, 1, 1)
+    assert all(not month.figures.open for month in board.months[:-1])
+
+
+def test_an_open_request_filed_before_the_twelve_months_counts_for_its_unit_in_no_month(
+    org, requests, time_machine
+):
+    trees = CitizenRequest.objects.get(case=requests["a"]).category
+    old = file(org.municipality, trees, at(2024, 11, 4, 10, 0), time_machine)
+    time_machine.move_to(at(2024, 11, 5, 10, 0))
+    case_transition(case=old, transition="start", by=org.clerk)
+    time_machine.move_to(NOW)
+    board = board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
+    by_unit = {found.code: figures for found, figures in board.units}
+    assert (board.total.open, board.total.overdue, board.total.received) == (6, 2, 6)
+    assert (by_unit["trees"].open, by_unit["trees"].overdue) == (4, 2)
+    assert sum(month.figures.open for month in board.months) == 5
+    assert sum(month.figures.overdue for month in board.months) == 1
+
+
 def test_solar_hijri_months_start_on_the_first_of_the_persian_month(org):
     org.municipality.calendar = "solar_hijri"
     org.municipality.time_zone = "Asia/Tehran"
@@ -177,7 +200,7 @@ def test_nobody_sees_another_municipalitys_figures(org, requests, municipality_f
 
 def test_the_boards_queries_are_few_and_fixed(org, requests, django_assert_num_queries):
     board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
 
 
@@ -293,7 +316,9 @@ def test_the_boards_queries_are_pinned(client, org, requests, django_assert_max_
     client.force_login(org.manager)
     client.get(BOARD, HTTP_HOST="bornova.localhost")
     cache.clear()  # counted afresh, not read from the cache
-    with django_assert_max_num_queries(34):  # the rollup's dirty marks: one more
+    # 38 on the branch's base (the pin said 34, already exceeded); open from the rollup and
+    # overdue live: one more.
+    with django_assert_max_num_queries(39):
         client.get(BOARD, HTTP_HOST="bornova.localhost")
 
 
@@ -331,10 +356,11 @@ def test_the_public_figures_say_since_when_in_one_sentence(client, org, requests
 def test_the_boards_queries_do_not_grow_with_the_requests_or_the_months(
     org, requests, time_machine, django_assert_num_queries
 ):
-    """Nine queries at six requests in one month, and again at twenty-six in five months:
-    the twelve months' rates come from the rollup in one query, the state now in one more."""
+    """Ten queries at six requests in one month, and again at twenty-six in five months:
+    the twelve months' rates come from the rollup in one query, open now from the rollup in
+    one more, overdue and due soon in one over the cases due before next week."""
     board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
     trees = CitizenRequest.objects.filter(case=requests["a"]).get().category
     for year, month in ((2025, 10), (2025, 11), (2025, 12), (2026, 1), (2026, 2)):
@@ -343,7 +369,7 @@ def test_the_boards_queries_do_not_grow_with_the_requests_or_the_months(
             answer(case, at(year, month, day + 7, 11, 0), time_machine, org.clerk)
     time_machine.move_to(NOW)
     board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         board = board_figures(
             municipality=org.municipality, user=org.manager, language="tr", now=NOW
         )

@@ -119,6 +119,11 @@ def _page_path(objects):
 
 
 RULES = [
+    # The programme's iCalendar files on the home host (``events.urls``, namespace
+    # "programme"): its programme page's path, asked for the other municipality's event.
+    ("page_path", "programme", lambda objects: "etkinlikler/"),
+    ("event_id", "programme", _pk("event")),
+    ("slug", "programme", lambda objects: "x"),
     # Open311 on the home host, asked for the other municipality's service and request.
     ("fmt", "open311/", lambda objects: "json"),
     ("code", "open311/", lambda objects: objects["category"].code),

@@ -24,6 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
+from municipium.archive.models import ArchiveIndexPage, ExhibitionPage
 from municipium.core.blocks import DocumentBlock
 from municipium.core.pages import page_ensure
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
@@ -202,6 +203,16 @@ def _mission(home, fields):
                        title="Misyon", statement="Yaşanabilir bir kent.", **fields)  # fmt: skip
 
 
+def _exhibition(home, fields):
+    index = page_ensure(parent=home, page_class=ArchiveIndexPage, slug="arsiv", language="tr",
+                        title="Kent Arşivi")  # fmt: skip
+    return page_ensure(
+        parent=index, page_class=ExhibitionPage, slug="bornovanin-hafizasi", language="tr",
+        title="Bornova'nın Hafızası", kind=ExhibitionPage.Kind.PERMANENT,
+        intro="Kentin sözlü tarihi.", **fields,
+    )  # fmt: skip
+
+
 def _home(home, fields):
     for name, value in fields.items():
         setattr(home, name, value)
@@ -214,6 +225,7 @@ PAGE_MAKERS = {
     NewsArticlePage: _article,
     DirectoratePage: _directorate,
     MissionPage: _mission,
+    ExhibitionPage: _exhibition,
     HomePage: _home,
 }
 PAGE_MAKERS_FIELDS = {
@@ -221,6 +233,7 @@ PAGE_MAKERS_FIELDS = {
     NewsArticlePage: ["body"],
     DirectoratePage: ["activity_areas", "body"],
     MissionPage: ["areas"],
+    ExhibitionPage: ["body"],
     HomePage: ["highlights"],
 }
 

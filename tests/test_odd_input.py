@@ -13,9 +13,18 @@ from django.http import QueryDict
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from municipium.archive.tests.factories import (
+    archive_create,
+    consent_create,
+    exhibition_create,
+    item_create,
+)
 from municipium.core.pages import page_ensure
+from municipium.culture.pages import PartnersPage
 from municipium.desk.pages import RequestDeskPage
 from municipium.directory.models import DirectoratePage, DirectoryIndexPage
+from municipium.events.pages import ProgrammePage
+from municipium.halls.pages import HallsPage
 from municipium.news.models import NewsArticlePage, NewsIndexPage
 from municipium.portal.models import (
     AccessibilityDeclarationPage,
@@ -88,7 +97,14 @@ def public_paths(municipality_factory):
         page(home, PlanPage, "plan"),
         page(home, AccessibilityDeclarationPage, "erisilebilirlik", **DECLARATION),
         page(home, RequestDeskPage, "talep"),
+        page(home, ProgrammePage, "etkinlikler"),
+        page(home, HallsPage, "salonlar"),
+        page(home, PartnersPage, "paydaslar"),
     ]
+    archive = archive_create(bornova)
+    exhibition = exhibition_create(archive, "hafiza")
+    item = item_create(exhibition, "ses-kaydi", consent=consent_create(bornova))
+    pages += [archive, exhibition, item]
     document = get_document_model().objects.create(
         title="Rapor",
         file=ContentFile(b"%PDF-1.4", name="rapor.pdf"),
@@ -106,6 +122,9 @@ def public_paths(municipality_factory):
         document.url,
         "/tr/talep/?category=yok",
         "/tr/talep/track/?reference=26-00001&token=x",
+        "/tr/etkinlikler/calendar/",
+        "/tr/etkinlikler/feed.ics",
+        "/tr/arsiv/?subject=yok&decade=abc",
     ]
     return {"pages": pages, "paths": paths}
 

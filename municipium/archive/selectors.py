@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from municipium.core.http import whole_number
 from municipium.culture.partner_links import PartnerLink
 from municipium.culture.selectors import partners_page_url
 
@@ -128,10 +129,10 @@ def archive_browse_get(*, index: ArchiveIndexPage, params) -> ArchiveBrowse:
     if (place := params.get("place", "")) in places:
         chosen["place"] = place
         items = items.filter(place=place)
-    decade = params.get("decade", "")
-    if decade.isdigit() and int(decade) in decades:
-        chosen["decade"] = int(decade)
-        items = items.filter(_decade_filter(int(decade)))
+    decade = whole_number(params.get("decade"))
+    if decade is not None and decade in decades:
+        chosen["decade"] = decade
+        items = items.filter(_decade_filter(decade))
     paginator = Paginator(items.order_by("year_from", "date", "title").distinct(), ITEMS_PER_PAGE)
     current, permanent, past = _exhibition_groups(exhibitions, timezone.localdate())
     return ArchiveBrowse(

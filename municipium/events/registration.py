@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from municipium.core.audit import audit_log, snapshot
+from municipium.core.http import whole_number
 from municipium.culture.choices import Audience
 from municipium.organisation.selectors import unit_ids_for_user
 from municipium.tenancy.selectors import municipality_list_all
@@ -228,7 +229,7 @@ def _clean_data(*, event: Event, data: dict, language: str) -> dict:
             continue
         if question.kind == question.Kind.CHOICE:
             options = question.choices_in(language)
-            if not raw.isdigit() or int(raw) >= len(options):
+            if whole_number(raw) is None or whole_number(raw) >= len(options):
                 errors.setdefault(f"question_{key}", []).append(_("Choose one of the answers."))
                 continue
         answers[key] = raw[:1000]

@@ -24,6 +24,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from municipium.core.http import whole_number
 from municipium.tenancy.selectors import municipality_list_for_user
 
 from ..models import EventRegistration, EventReport, RegistrationStatus
@@ -138,7 +139,7 @@ class AttendanceListView(RegistrationListView):
 
 
 def _filtered(request, event, occurrence, status):
-    occurrence_id = int(occurrence) if occurrence and str(occurrence).isdigit() else None
+    occurrence_id = whole_number(occurrence)
     if status and status not in RegistrationStatus.values:
         status = None
     return registration_list_for_staff(
@@ -192,7 +193,7 @@ def _rows(request, event):
 def _answer(question, raw, language):
     if raw is None:
         return ""
-    if question.kind == question.Kind.CHOICE and str(raw).isdigit():
+    if question.kind == question.Kind.CHOICE and whole_number(raw) is not None:
         options = question.choices_in(language)
         return options[int(raw)] if int(raw) < len(options) else raw
     return raw

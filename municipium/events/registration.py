@@ -400,7 +400,7 @@ def registration_check_in(*, event: Event, code: str, by, now=None) -> EventRegi
         raise ValidationError({"code": _("A code has eight letters and digits.")})
     with transaction.atomic():
         registration = (
-            EventRegistration.objects.select_for_update()
+            EventRegistration.objects.select_for_update(of=("self",))
             .filter(event=event, code=code)
             .select_related("occurrence")
             .first()

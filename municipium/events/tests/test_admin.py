@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.users.models import UserProfile
 
 from municipium.culture.models import EventType, Venue
 from municipium.culture.tests.factories import event_type
@@ -146,6 +147,11 @@ def test_creating_an_event_in_the_admin_saves_texts_days_off_and_dates_once_logg
 def test_bad_input_in_the_admin_is_shown_and_nothing_is_saved(
     client, clerk, bornova, overrides, message
 ):
+    # The messages are read in English: the clerk's admin is in English (Bornova's is Turkish,
+    # whose catalogue translates them).
+    profile = UserProfile.get_for_user(clerk)
+    profile.preferred_language = "en"
+    profile.save()
     response = admin(client, "/admin/events/new/", data=event_data(bornova, **overrides))
     assert response.status_code == 200
     assert message in response.content.decode()

@@ -5,6 +5,7 @@ or offered in a chooser."""
 import pytest
 from django.test import Client
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from municipium.culture.tests.factories import venue
 from municipium.halls.models import HallBooking
@@ -53,6 +54,11 @@ def test_the_clerk_lists_approves_and_sees_the_calendar(site, django_capture_on_
 def test_a_clash_is_refused_with_a_message_in_the_admin(site):
     first = booking(site.hall, at(site.day, 18), at(site.day, 20))
     second = booking(site.hall, at(site.day, 19), at(site.day, 21))
+    profile = UserProfile.get_for_user(site.clerk)
+    profile.preferred_language = (
+        "en"  # the message read in English (Bornova's Turkish translates it)
+    )
+    profile.save()
     client = _client(site.clerk)
     client.post(reverse("halls_booking_action", args=[first.pk, "approve"]), HTTP_HOST=site.host)
     response = client.post(

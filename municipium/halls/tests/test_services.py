@@ -108,10 +108,12 @@ def test_a_taken_slot_is_refused_unless_the_requester_joins_its_waiting_list(bor
 def test_cancelling_offers_the_slot_to_the_first_waiting_request_who_accepts_it(
     bornova, django_capture_on_commit_callbacks
 ):
-    taken = booking(bornova.hall, at(bornova.day, 18), at(bornova.day, 20))
+    # Requested in English: each requester is mailed in their language, read here in English.
+    slot = (bornova.hall, at(bornova.day, 18), at(bornova.day, 19))
+    taken = booking(bornova.hall, at(bornova.day, 18), at(bornova.day, 20), language="en")
     booking_approve(booking=taken, by=bornova.clerk)
-    first = booking(bornova.hall, at(bornova.day, 18), at(bornova.day, 19), waiting_list=True)
-    second = booking(bornova.hall, at(bornova.day, 18), at(bornova.day, 19), waiting_list=True)
+    first = booking(*slot, waiting_list=True, language="en")
+    second = booking(*slot, waiting_list=True, language="en")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         booking_cancel(booking=taken, by=bornova.clerk, reason="Belediye etkinliği")

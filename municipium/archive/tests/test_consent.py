@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from municipium.archive.models import ArchiveItemPage
 from municipium.archive.services import consent_save, consent_withdraw
@@ -115,6 +116,10 @@ def test_staff_of_another_municipality_cannot_withdraw_a_consent(archive, munici
 
 def _edit_post(client, item, *, consent, action):
     admin = _superuser()
+    # The editor's messages are read in English (the site's Turkish catalogue translates them).
+    profile = UserProfile.get_for_user(admin)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(admin)
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 

@@ -11,6 +11,15 @@ from django.db import migrations, models
 import municipium.core.names
 
 
+class BtreeGistOnPostgreSQL(BtreeGistExtension):
+    """Django's operation skips other databases forwards but not backwards (it asks
+    ``pg_extension`` whatever the database): skip them both ways."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 def add_exclusion_constraint(apps, schema_editor):
     """No two approved bookings of a hall overlap: PostgreSQL's exclusion constraint (SQLite has
     none: the approving service checks under SQLite's write lock)."""
@@ -45,8 +54,8 @@ class Migration(migrations.Migration):
 
     operations = [
         # btree_gist lets one GiST index hold the hall (=) and the blocked range (&&); the
-        # operation does nothing on SQLite.
-        BtreeGistExtension(),
+        # operation does nothing on SQLite, either way.
+        BtreeGistOnPostgreSQL(),
         migrations.CreateModel(
             name="HallsPage",
             fields=[

@@ -123,6 +123,7 @@ def _local_date(hall: Hall, day) -> str:
     )
 
 
+@transaction.atomic
 def booking_request(*, hall: Hall, data: dict, language: str) -> HallBooking:
     """A resident's or an association's request for ``hall`` (``data``: starts_at, ends_at,
     name, organisation, requester, email, phone, purpose, audience, equipment, and

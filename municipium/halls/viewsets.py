@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn
 
+from municipium.culture.forms import venue_and_unit_foreign_refuse
 from municipium.tenancy.forms import MunicipalityOwnedForm
 from municipium.tenancy.selectors import municipality_list_for_user
 from municipium.tenancy.viewsets import MunicipalityScopedViewSet
@@ -36,14 +37,7 @@ class HallForm(MunicipalityOwnedForm):
     def clean(self):
         cleaned = super().clean()
         municipality = cleaned.get("municipality") or getattr(self.instance, "municipality", None)
-        for name in ("venue", "unit"):
-            chosen = cleaned.get(name)
-            if (
-                chosen is not None
-                and municipality is not None
-                and chosen.municipality_id != municipality.pk
-            ):
-                self.add_error(name, _("Choose one of this municipality's."))
+        venue_and_unit_foreign_refuse(self, cleaned, municipality=municipality)
         return cleaned
 
 

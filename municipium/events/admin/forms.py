@@ -6,6 +6,7 @@ import zoneinfo
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from municipium.culture.forms import venue_and_unit_foreign_refuse
 from municipium.culture.selectors import (
     partner_list_for_municipalities,
     venue_list_for_municipalities,
@@ -106,11 +107,7 @@ class EventForm(LocalTimesMixin, MunicipalityOwnedForm):
         municipality = cleaned.get("municipality") or getattr(self.instance, "municipality", None)
         zone_name = cleaned.get("time_zone") or getattr(municipality, "time_zone", None)
         self.local_times_read(cleaned, _zone(zone_name))
-        if municipality is not None:
-            for name in ("unit", "venue"):
-                chosen = cleaned.get(name)
-                if chosen is not None and chosen.municipality_id != municipality.pk:
-                    self.add_error(name, _("Choose one of this municipality's."))
+        venue_and_unit_foreign_refuse(self, cleaned, municipality=municipality)
         return cleaned
 
 

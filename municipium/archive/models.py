@@ -32,7 +32,7 @@ ITEMS_PER_PAGE = 24
 
 
 class ConsentScope(models.TextChoices):
-    ONLINE = "online", _("Publish online")
+    ONLINE = "online", _("Publication on the municipality's website")
     ON_SITE = "on_site", _("Show on site only (in the exhibition)")
     RESEARCH = "research", _("For research only")
 
@@ -138,7 +138,7 @@ class ExhibitionPage(Page):
         *Page.content_panels,
         MultiFieldPanel(
             [FieldPanel("kind"), FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")])],
-            heading=_("Dates"),
+            heading=pgettext_lazy("calendar date", "Dates"),
         ),
         FieldPanel("venue"),
         FieldPanel("partners"),
@@ -267,7 +267,9 @@ class ArchiveItemPage(Page):
     )
     description = models.TextField(_("description"))
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    contributor = models.CharField(_("contributor"), max_length=200, blank=True)
+    contributor = models.CharField(
+        pgettext_lazy("Dublin Core element", "contributor"), max_length=200, blank=True
+    )
     date = models.DateField(_("date"), null=True, blank=True)
     year_from = models.PositiveSmallIntegerField(
         _("period from (year)"), null=True, blank=True, validators=YEAR
@@ -298,7 +300,7 @@ class ArchiveItemPage(Page):
         blank=True,
         on_delete=models.PROTECT,
         related_name="items",
-        verbose_name=_("contributor's consent"),
+        verbose_name=pgettext_lazy("the person who gave the item", "contributor's consent"),
         help_text=_("Without a consent to publish online, the item is never public."),
     )
 

@@ -30,7 +30,7 @@ class EventType(TranslatedNames, ClusterableModel):
         help_text=_("The schema.org Event subtype search engines are told: MusicEvent, Festival…"),
     )
     is_course = models.BooleanField(
-        _("a course"),
+        _("is a course"),
         default=False,
         help_text=_("Several sessions taken as one: a registration is for all of them."),
     )

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from municipium.core import formatting
 from municipium.core.ratelimit import client_address, limit_hit
@@ -33,7 +33,7 @@ HONEYPOT = "website"
 class RegistrationForm(forms.Form):
     """Field shapes only: what is required of whom is the service's to say."""
 
-    occurrence = forms.ChoiceField(label=gettext_lazy("Date"), required=False)
+    occurrence = forms.ChoiceField(label=pgettext_lazy("event session", "Date"), required=False)
     name = forms.CharField(label=gettext_lazy("Participant's name"), max_length=200)
     email = forms.EmailField(label=gettext_lazy("E-mail"), max_length=254)
     phone = forms.CharField(label=gettext_lazy("Telephone"), max_length=40, required=False)

@@ -5,6 +5,7 @@ import zoneinfo
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import HallBooking
 
@@ -12,7 +13,9 @@ HONEYPOT = "website"  # a field people never see (hidden by CSS); robots fill it
 
 
 class BookingForm(forms.Form):
-    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    day = forms.DateField(
+        label=pgettext_lazy("calendar date", "Date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     starts = forms.TimeField(
         label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )

@@ -182,8 +182,8 @@ class HallBooking(models.Model):
     )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
-    blocked_from = models.DateTimeField(_("hall blocked from"))
-    blocked_until = models.DateTimeField(_("hall blocked until"))
+    blocked_from = models.DateTimeField(_("start of the time the hall is blocked"))
+    blocked_until = models.DateTimeField(_("end of the time the hall is blocked"))
     # Mirrors the case's status (kept by the services) for the exclusion constraint.
     status = models.CharField(
         _("status"), max_length=16, choices=BookingStatus.choices, default=BookingStatus.REQUESTED

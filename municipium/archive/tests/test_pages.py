@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from municipium.archive.selectors import exhibition_links_for_partners
 from municipium.archive.tests.factories import (
@@ -102,6 +102,17 @@ def test_the_archive_browses_items_by_place(client, browsable):
 def test_the_archive_browses_items_by_period_overlapping_the_decade(client, browsable):
     assert _items_shown(client, browsable.index, decade="1960") == {"bag-bozumu"}
     assert _items_shown(client, browsable.index, decade="1900") == {"kartpostal"}
+
+
+def test_the_archive_names_its_periods_as_ranges_of_years(client, browsable):
+    html = get(client, browsable.index.url).content.decode()
+    with translation.override("tr"):
+        for start in (1900, 1930, 1950, 1960):
+            label = pgettext("range of years", "%(start)s–%(end)s") % {
+                "start": start,
+                "end": start + 9,
+            }
+            assert f'<option value="{start}">{label}</option>' in html
 
 
 def test_an_unknown_filter_value_is_ignored(client, browsable):

@@ -18,7 +18,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
@@ -64,7 +64,7 @@ def _title(event) -> str:
 
 
 class CheckInForm(forms.Form):
-    code = forms.CharField(label=gettext_lazy("Door code"), max_length=20)
+    code = forms.CharField(label=gettext_lazy("Check-in code"), max_length=20)
 
 
 class CloseForm(forms.Form):
@@ -155,8 +155,8 @@ def _rows(request, event):
     """Header and rows of an export, with the answers to the event's questions."""
     questions = list(event.questions.all())
     header = [
-        _("Code"), _("Date"), _("Status"), _("Position"), _("Name"), _("E-mail"),
-        _("Telephone"), _("Age"), _("Parent or guardian"), _("Guardian's contact"),
+        _("Code"), pgettext("event session", "Date"), _("Status"), _("Position"), _("Name"),
+        _("E-mail"), _("Telephone"), _("Age"), _("Parent or guardian"), _("Guardian's contact"),
         _("Registered at"), _("Checked in at"),
         *(question.label_in(request.LANGUAGE_CODE) for question in questions),
     ]  # fmt: skip

@@ -4,6 +4,7 @@ inline, and move or cancel one date in the list of an event's dates; every write
 the audited services of ``events.services``."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSetGroup
@@ -44,7 +45,7 @@ EVENT_PANELS = [
             FieldPanel("time_zone"),
             FieldPanel("recurrence"),
         ],
-        heading=_("Dates"),
+        heading=pgettext_lazy("event session", "Dates"),
     ),
     InlinePanel("exceptions", label=_("Days off (no session that day)")),
     MultiFieldPanel(
@@ -88,7 +89,7 @@ class EventViewSet(MunicipalityScopedViewSet):
         Column("starts_at", label=_("First date")),
         "status",
         BooleanColumn("is_published"),
-        DatesLinkColumn("dates", label=_("Dates")),
+        DatesLinkColumn("dates", label=pgettext_lazy("event session", "Dates")),
     ]
     list_filter = ["municipality", "event_type", "audience", "status", "is_published", "unit"]
     search_fields = ["texts__title"]

@@ -8,7 +8,8 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import pgettext
 
 from municipium.core.pages import page_ensure
 from municipium.culture.pages import PartnersPage
@@ -31,6 +32,12 @@ def bornova(municipality_factory):
 @pytest.fixture
 def clerk(bornova):
     return staff_user(bornova.municipality, "clerk", unit=bornova.culture)
+
+
+def in_partnership_with() -> str:
+    """The words that introduce an event's partners, as Bornova's Turkish page writes them."""
+    with translation.override("tr"):
+        return pgettext("partners of an event", "In partnership with")
 
 
 def soon(days=5, hour=15):
@@ -103,6 +110,7 @@ def test_a_closed_event_shows_its_report_and_no_registration(
     text = page(client, bornova, made).content.decode()
     assert "Çocuklar vazolarını yaptı." in text
     assert "17" in text
+    assert f"{in_partnership_with()}: {bornova.university.name}" in text
     assert "/register/" not in text
 
 
@@ -112,6 +120,7 @@ def test_partners_link_to_the_partners_directory_when_the_site_has_one(client, b
     made.save()  # a parental many-to-many is written with its owner
     text = page(client, bornova, made).content.decode()
     assert "https://ege.edu.tr/" in text  # no directory yet: the partner's own website
+    assert f"<dt>{in_partnership_with()}</dt>" in text
 
     directory = page_ensure(
         parent=bornova.municipality.homes["tr"], page_class=PartnersPage, slug="paydaslar",

@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 from openpyxl import load_workbook
 
 from municipium.core.ratelimit import (
@@ -174,6 +176,8 @@ def test_staff_list_exports_and_attendance_list(client, workshop, staff_world):
     base = f"/admin/registrations/{workshop.pk}/"
     listing = client.get(base, HTTP_HOST="bornova.localhost")
     assert listing.status_code == 200 and "Kişi 1" in listing.text
+    with translation.override("tr"):  # the clerk's admin is in Bornova's Turkish
+        assert gettext("Check-in code") in listing.text
     assert (
         client.get(base + "?status=waiting", HTTP_HOST="bornova.localhost").text.count("Kişi 1")
         == 0

@@ -2,9 +2,13 @@
 the halls' admin; another municipality's (or unit's) hall or booking is a 404, never listed
 or offered in a chooser."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.users.models import UserProfile
 
 from municipium.culture.tests.factories import venue
@@ -37,6 +41,13 @@ def test_the_clerk_lists_approves_and_sees_the_calendar(site, django_capture_on_
     assert listing.status_code == 200 and made.case.reference in listing.content.decode()
     detail = client.get(reverse("halls_booking_detail", args=[made.pk]), HTTP_HOST=site.host)
     assert detail.status_code == 200 and "ayse@example.org" in detail.content.decode()
+    with translation.override("tr"):  # the clerk's admin is in Bornova's Turkish
+        blocked = gettext(
+            "The hall is blocked from %(blocked_from)s to %(blocked_until)s, set-up and "
+            "clearing time included."
+        )
+    for words in re.split(r"%\(\w+\)s", blocked):  # the sentence around the two times
+        assert words.strip() in detail.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("halls_booking_action", args=[made.pk, "approve"]), HTTP_HOST=site.host

@@ -9,8 +9,9 @@ from municipium.tenancy.forms import MunicipalPageForm
 from municipium.tenancy.selectors import municipality_get_for_page
 
 PUBLISH_REFUSED = _(
-    "This item cannot be published: its contributor has not consented to publication online "
-    "(or withdrew the consent). Save it as a draft, or choose a consent to publish online."
+    "This item cannot be published: its contributor has not consented to publication on the "
+    "municipality's website (or withdrew the consent). Save it as a draft, or choose a consent "
+    "that allows publication on the website."
 )
 
 

@@ -33,7 +33,7 @@ ITEMS_PER_PAGE = 24
 
 class ConsentScope(models.TextChoices):
     ONLINE = "online", _("Publication on the municipality's website")
-    ON_SITE = "on_site", _("Show on site only (in the exhibition)")
+    ON_SITE = "on_site", _("Shown only in the exhibition hall, not on the website")
     RESEARCH = "research", _("For research only")
 
 
@@ -301,7 +301,10 @@ class ArchiveItemPage(Page):
         on_delete=models.PROTECT,
         related_name="items",
         verbose_name=pgettext_lazy("the person who gave the item", "contributor's consent"),
-        help_text=_("Without a consent to publish online, the item is never public."),
+        help_text=_(
+            "Without the contributor's consent to publication on the municipality's website, "
+            "the item is never public."
+        ),
     )
 
     content_panels = [

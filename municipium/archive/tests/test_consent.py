@@ -137,7 +137,7 @@ def test_the_editor_refuses_to_publish_an_item_without_consent_online(client, ar
     ArchiveItemPage.objects.filter(pk=archive.hidden.pk).update(live=False)
     response = _edit_post(client, archive.hidden, consent=archive.on_site, action="action-publish")
     assert response.status_code == 200
-    assert "has not consented to publication online" in response.content.decode()
+    assert "has not consented to publication on the" in response.content.decode()
     archive.hidden.refresh_from_db()
     assert not archive.hidden.live
 

@@ -86,3 +86,34 @@ def test_admin_pages_are_those_of_the_municipalities_staff_work_for(municipality
     assert set(page_list_for_admin(user=staff)) == root | under(towns[0]) | under(towns[1])
     assert set(page_list_for_admin(user=stranger)) == root
     assert set(page_list_for_admin(user=admin)) == set(Page.objects.all())
+
+
+def test_the_admin_works_in_the_hosts_municipality_else_the_first_of_the_users_once_a_request(
+    municipality_factory, rf, django_assert_num_queries
+):
+    from municipium.tenancy.selectors import admin_municipality, tenant_get_for_hostname
+
+    bornova = municipality_factory(slug="bornova")
+    sisli = municipality_factory(slug="sisli")
+    municipality_factory(slug="rudziniec")
+    group = Group.objects.create(name="both")
+    bornova.staff_groups.add(group)
+    sisli.staff_groups.add(group)
+    editor = get_user_model().objects.create_user("editor")
+    editor.groups.add(group)
+
+    def request_on(host):
+        request = rf.get("/admin/")
+        request.user = editor
+        request.tenant = tenant_get_for_hostname(host) if host else None
+        return request
+
+    on_sisli = request_on("sisli.localhost")
+    assert admin_municipality(on_sisli) == sisli
+    with django_assert_num_queries(0):
+        assert admin_municipality(on_sisli) == sisli
+    assert admin_municipality(request_on("rudziniec.localhost")) == bornova  # first by id
+    assert admin_municipality(request_on(None)) == bornova
+    stranger = request_on(None)
+    stranger.user = AnonymousUser()
+    assert admin_municipality(stranger) is None

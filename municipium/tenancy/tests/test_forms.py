@@ -1,9 +1,9 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from municipium.tenancy.forms import MunicipalityOwnedForm
 from municipium.tenancy.models import PublicHoliday
+from municipium.tenancy.tests.factories import staff_create
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +17,7 @@ class HolidayForm(MunicipalityOwnedForm):
 def test_a_new_rows_choosers_offer_the_municipalities_the_user_works_for(municipality_factory):
     bornova = municipality_factory(slug="bornova")
     municipality_factory(slug="sisli")
-    group = Group.objects.create(name="bornova editors")
-    bornova.staff_groups.add(group)
-    editor = get_user_model().objects.create_user("editor")
-    editor.groups.add(group)
-    form = HolidayForm(for_user=editor)
+    form = HolidayForm(for_user=staff_create("editor", bornova))
     assert form.chooser_municipalities() == [bornova.pk]
     assert not form.fields["municipality"].disabled
     assert HolidayForm().chooser_municipalities() == []

@@ -137,27 +137,15 @@ def _consent(municipality, given_by: str, scope: str) -> Consent:
     return consent_save(consent=consent, by=None)
 
 
-def _index(homes) -> dict[str, ArchiveIndexPage]:
+def _section_pages(homes, page_class, slugs, titles) -> dict:
+    """The archive's index or partners page, in each language the municipality has."""
     return translations_ensure(
         parents=homes,
-        page_class=ArchiveIndexPage,
-        slug=INDEX_SLUGS,
+        page_class=page_class,
+        slug=slugs,
         fields={
             language: {"title": title, "intro": intro}
-            for language, (title, intro) in INDEX_TITLES.items()
-            if language in homes
-        },
-    )
-
-
-def _partners_pages(homes) -> None:
-    translations_ensure(
-        parents=homes,
-        page_class=PartnersPage,
-        slug=PARTNERS_SLUGS,
-        fields={
-            language: {"title": title, "intro": intro}
-            for language, (title, intro) in PARTNERS_TITLES.items()
+            for language, (title, intro) in titles.items()
             if language in homes
         },
     )
@@ -177,7 +165,7 @@ ORAL_HISTORIES = [
 
 
 def _bornova(site, municipality, homes, collection, partners) -> None:
-    index = _index(homes)["tr"]
+    index = _section_pages(homes, ArchiveIndexPage, INDEX_SLUGS, INDEX_TITLES)["tr"]
     exhibition = page_ensure(
         parent=index, page_class=ExhibitionPage, slug="bornovanin-hafizasi", language="tr",
         title="Bornova'nın Hafızası", kind=ExhibitionPage.Kind.PERMANENT,
@@ -220,7 +208,7 @@ def _bornova(site, municipality, homes, collection, partners) -> None:
 
 
 def _rudziniec(site, municipality, homes, partners) -> None:
-    index = _index(homes)["pl"]
+    index = _section_pages(homes, ArchiveIndexPage, INDEX_SLUGS, INDEX_TITLES)["pl"]
     exhibition = page_ensure(
         parent=index, page_class=ExhibitionPage, slug="rekodzielo-gminy", language="pl",
         title="Rękodzieło gminy Rudziniec", kind=ExhibitionPage.Kind.TEMPORARY,
@@ -249,7 +237,7 @@ def archive_demo_site(site) -> None:
     municipality = site.made["municipality"]
     homes = site.made["homes"]
     partners = partners_ensure(municipality, site.key)
-    _partners_pages(homes)
+    _section_pages(homes, PartnersPage, PARTNERS_SLUGS, PARTNERS_TITLES)
     if site.key == "bornova":
         _bornova(site, municipality, homes, collection_ensure(municipality), partners)
     elif site.key == "rudziniec":

@@ -6,10 +6,15 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from municipium.core.ratelimit import client_address, limit_hit
+from municipium.core.public_forms import (
+    PublicForm,
+    errors_to_form,
+    form_post,
+    private,
+)
 
 from .forms import CategoryChoiceForm, LookupForm, RequestForm, VerdictForm
 from .selectors import (
@@ -21,17 +26,14 @@ from .selectors import (
 from .services import request_accept, request_dispute, request_file
 
 RATE_SCOPE = "desk-form"
-
-
-def _private(response):
-    """A resident's own page: never kept by a cache (ours or the browser's), never indexed,
-    and its address (which holds the secret token) never sent to another site as a referrer
-    ("same-origin": with "no-referrer" the browser sends ``Origin: null`` with the verdict's
-    POST, which Django's CSRF check rightly refuses)."""
-    patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "same-origin"
-    return response
+REQUEST_FORM = PublicForm(
+    rate_scope=RATE_SCOPE,
+    spam_refusal=gettext_lazy("Your request could not be sent. Please leave the last field empty."),
+    too_many_refusal=gettext_lazy(
+        "Too many requests were sent from your connection in a short "
+        "time. Nothing was saved: please try again later, or call us."
+    ),
+)
 
 
 def _render(request, page, template, context, status=200):
@@ -47,23 +49,13 @@ def _render(request, page, template, context, status=200):
     return render(request, template, full, status=status)
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    """The service's errors on the form's fields (a question's code on its field)."""
-    if not hasattr(error, "error_dict"):
-        for message in error.messages:
-            form.add_error(None, message)
-        return
-    for field, messages in error.message_dict.items():
-        if field == "note":  # the engine's name for the reason of a transition
-            name = "comment" if "comment" in form.fields else None
-        elif field in form.fields:
-            name = field
-        elif f"answer_{field}" in form.fields:
-            name = f"answer_{field}"
-        else:
-            name = None
-        for message in messages:
-            form.add_error(name, message)
+def _field_for(form, field: str) -> str | None:
+    """The service's field on the form's (a question's code on its answer's field)."""
+    if field == "note":  # the engine's name for the reason of a transition
+        return "comment" if "comment" in form.fields else None
+    if field in form.fields:
+        return field
+    return f"answer_{field}" if f"answer_{field}" in form.fields else None
 
 
 def request_form(request, *, page):
@@ -80,38 +72,17 @@ def request_form(request, *, page):
         form = RequestForm(category=category, language=language)
         return _render(request, page, "desk/request_form.html", {**context, "form": form})
     form = RequestForm(request.POST, request.FILES, category=category, language=language)
-    refusal, status = None, 400
-    if form.is_spam():
-        refusal = _("Your request could not be sent. Please leave the last field empty.")
-    elif form.is_valid():
-        if not _within_limit(request):
-            refusal, status = (
-                _(
-                    "Too many requests were sent from your connection in a short "
-                    "time. Nothing was saved: please try again later, or call us."
-                ),
-                429,
-            )
-        else:
-            try:
-                citizen_request = _file(request, page, form, municipality, category, language)
-            except ValidationError as error:
-                _form_errors(form, error)
-            else:
-                return redirect(page.tracking_url(citizen_request.case, request) + "?filed=1")
+    citizen_request, refusal, status = form_post(
+        request,
+        form,
+        REQUEST_FORM,
+        submit=lambda: _file(request, page, form, municipality, category, language),
+        field_for=_field_for,
+    )
+    if citizen_request is not None:
+        return redirect(page.tracking_url(citizen_request.case, request) + "?filed=1")
     context.update(form=form, refusal=refusal, photos_lost=bool(request.FILES))
     return _render(request, page, "desk/request_form.html", context, status=status)
-
-
-def _within_limit(request) -> bool:
-    """Requests filed from one address in a window (settings), counted once a form is valid:
-    a resident correcting mistakes is not refused."""
-    return limit_hit(
-        scope=RATE_SCOPE,
-        key=client_address(request),
-        limit=settings.MUNICIPIUM_DESK_RATE_LIMIT,
-        seconds=settings.MUNICIPIUM_DESK_RATE_SECONDS,
-    )
 
 
 def _file(request, page, form, municipality, category, language):
@@ -153,7 +124,7 @@ def request_track(request, *, page, reference, token):
         "token": token,
         "track_url": page.tracking_url(case, request),
     }
-    return _private(_render(request, page, "desk/request_tracking.html", context))
+    return private(_render(request, page, "desk/request_tracking.html", context))
 
 
 def request_verdict(request, *, page, reference, token):
@@ -169,7 +140,7 @@ def request_verdict(request, *, page, reference, token):
             else:
                 request_dispute(case=case, reason=data["comment"], rating=data["rating"])
         except ValidationError as error:
-            _form_errors(form, error)
+            errors_to_form(form, error, field_for=_field_for)
         else:
             return redirect(page.tracking_url(case, request) + f"?verdict={data['verdict']}")
     language = translation.get_language()
@@ -180,7 +151,7 @@ def request_verdict(request, *, page, reference, token):
         "track_url": page.tracking_url(case, request),
     }
     response = _render(request, page, "desk/request_tracking.html", context, status=400)
-    return _private(response)
+    return private(response)
 
 
 def request_lookup(request, *, page):
@@ -195,7 +166,7 @@ def request_lookup(request, *, page):
             return redirect(page.tracking_url(case, request))
         form.add_error(None, _("No request has this number and tracking code."))
     response = _render(request, page, "desk/request_lookup.html", {"lookup_form": form})
-    return _private(response)
+    return private(response)
 
 
 def request_photo(request, *, page, reference, token, photo):
@@ -207,4 +178,4 @@ def request_photo(request, *, page, reference, token, photo):
     response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
     response["Content-Disposition"] = f'inline; filename="{attachment.name}"'
     response["X-Content-Type-Options"] = "nosniff"
-    return _private(response)
+    return private(response)

@@ -4,8 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from municipium.core.audit import register_actions
+from municipium.tenancy.selectors import admin_municipality
 
-from .admin.selectors import admin_municipality
 from .admin.urls import urlpatterns
 from .admin.viewsets import DeskViewSetGroup
 from .board_views import RequestsBoardView, may_see_board

@@ -1,7 +1,6 @@
-"""A month of the site's calendar as the programme's calendar shows it: weeks of seven days
-(from Saturday on a Solar Hijri site, as Iran's week runs; from Monday elsewhere, ISO 8601),
-each day with its number in the site's calendar and digits, and the month's name in the
-page's language (Persian names through ``core.formatting``)."""
+"""A month of the site's calendar (``core.months``) as the programme's calendar shows it: weeks
+of seven days from the calendar's first weekday, each day with its number in the site's
+calendar and digits, and the month's name in the page's language."""
 
 import datetime
 from dataclasses import dataclass
@@ -10,62 +9,7 @@ from babel import dates as babel_dates
 from persiantools.jdatetime import JalaliDate
 
 from municipium.core import formatting
-
-SATURDAY, MONDAY = 5, 0
-
-
-@dataclass(frozen=True)
-class Month:
-    year: int
-    month: int
-    calendar: str
-
-    @classmethod
-    def containing(cls, day: datetime.date, calendar: str) -> "Month":
-        if calendar == formatting.SOLAR_HIJRI:
-            jalali = JalaliDate(day)
-            return cls(jalali.year, jalali.month, calendar)
-        return cls(day.year, day.month, calendar)
-
-    @classmethod
-    def of(cls, year: int, month: int, calendar: str) -> "Month":
-        """The month, or ValueError when there is none (month 13, year 0 or past 9000)."""
-        if not (1 <= month <= 12 and 1 <= year <= 3000):
-            raise ValueError("no such month")
-        return cls(year, month, calendar)
-
-    def first_day(self) -> datetime.date:
-        if self.calendar == formatting.SOLAR_HIJRI:
-            return JalaliDate(self.year, self.month, 1).to_gregorian()
-        return datetime.date(self.year, self.month, 1)
-
-    def next(self) -> "Month":
-        if self.month == 12:
-            return Month(self.year + 1, 1, self.calendar)
-        return Month(self.year, self.month + 1, self.calendar)
-
-    def previous(self) -> "Month":
-        if self.month == 1:
-            return Month(self.year - 1, 12, self.calendar)
-        return Month(self.year, self.month - 1, self.calendar)
-
-    def last_day(self) -> datetime.date:
-        return self.next().first_day() - datetime.timedelta(days=1)
-
-    def label(self, language: str) -> str:
-        """Dey 1404, دی ۱۴۰۴, Ekim 2026, październik 2026."""
-        if self.calendar == formatting.SOLAR_HIJRI:
-            names = formatting.SOLAR_HIJRI_MONTHS["fa" if language == "fa" else "en"]
-            text = f"{names[self.month - 1]} {self.year}"
-        else:
-            text = babel_dates.format_skeleton(
-                "yMMMM", self.first_day(), locale=formatting.babel_locale(language)
-            )
-        return formatting.localise_digits(text, language)
-
-    @property
-    def week_start(self) -> int:
-        return SATURDAY if self.calendar == formatting.SOLAR_HIJRI else MONDAY
+from municipium.core.months import Month
 
 
 @dataclass

@@ -3,17 +3,15 @@ the form, and the resident's own page where they see their place and may cancel 
 cached (a CSRF token, a resident's data); the rules are in ``events.registration``."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from municipium.core import formatting
-from municipium.core.ratelimit import client_address, limit_hit
+from municipium.core.public_forms import PublicForm, form_post, private
 
 from .models import Registration, RegistrationQuestion, Status
 from .registration import (
@@ -27,6 +25,18 @@ from .registration import (
 from .selectors import event_get_for_registration
 
 RATE_SCOPE = "events-registration"
+REGISTRATION_FORM = PublicForm(
+    rate_scope=RATE_SCOPE,
+    spam_refusal=gettext_lazy(
+        "Your registration could not be sent. Please leave the last field empty."
+    ),
+    too_many_refusal=gettext_lazy(
+        "Too many registrations were sent from your connection in a short "
+        "time. Nothing was saved: please try again later, or call us."
+    ),
+    limit_setting="MUNICIPIUM_REGISTRATION_RATE_LIMIT",
+    seconds_setting="MUNICIPIUM_REGISTRATION_RATE_SECONDS",
+)
 HONEYPOT = "website"
 
 
@@ -96,14 +106,6 @@ class RegistrationForm(forms.Form):
         return data
 
 
-def _private(response):
-    """Never kept by a cache, never indexed, its address (with the token) never a referrer."""
-    patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "same-origin"
-    return response
-
-
 def _title(event, language):
     text = event.text_in(language)
     return text.title if text else ""
@@ -135,16 +137,6 @@ def _dates(request, event):
     return dates
 
 
-def _errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        for message in error.messages:
-            form.add_error(None, message)
-        return
-    for field, messages in error.message_dict.items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
-
-
 def register(request, *, page, event_id):
     municipality = request.tenant.municipality
     language = translation.get_language()
@@ -156,28 +148,14 @@ def register(request, *, page, event_id):
     form = RegistrationForm(request.POST or None, **kwargs)
     refusal, status = None, 200
     if request.method == "POST":
-        status = 400
-        if form.is_spam():
-            refusal = _("Your registration could not be sent. Please leave the last field empty.")
-        elif form.is_valid():
-            if not _within_limit(request):
-                refusal, status = (
-                    _(
-                        "Too many registrations were sent from your connection in a short "
-                        "time. Nothing was saved: please try again later, or call us."
-                    ),
-                    429,
-                )
-            else:
-                try:
-                    submitted = _submit(event, form, language)
-                except ValidationError as error:
-                    _errors(form, error)
-                else:
-                    url = page.get_url(request) + page.reverse_subpage(
-                        "registration", args=[submitted.registration.code, submitted.token]
-                    )
-                    return _private(redirect(url + "?registered=1"))
+        submitted, refusal, status = form_post(
+            request, form, REGISTRATION_FORM, submit=lambda: _submit(event, form, language)
+        )
+        if submitted is not None:
+            url = page.get_url(request) + page.reverse_subpage(
+                "registration", args=[submitted.registration.code, submitted.token]
+            )
+            return private(redirect(url + "?registered=1"))
     series = event.registration == Registration.SERIES
     series_left = places_left(event=event, occurrence=None) if series else None
     context = {
@@ -191,7 +169,7 @@ def register(request, *, page, event_id):
         "places_left": series_left,
         "no_dates": event.registration == Registration.OCCURRENCE and not dates,
     }
-    return _private(render(request, "events/registration_form.html", context, status=status))
+    return private(render(request, "events/registration_form.html", context, status=status))
 
 
 def _submit(event, form, language):
@@ -203,15 +181,6 @@ def _submit(event, form, language):
             raise ValidationError({"occurrence": _("Choose one of the event's dates.")})
     return registration_submit(
         event=event, occurrence=occurrence, data=form.data_for_service(), language=language
-    )
-
-
-def _within_limit(request) -> bool:
-    return limit_hit(
-        scope=RATE_SCOPE,
-        key=client_address(request),
-        limit=settings.MUNICIPIUM_REGISTRATION_RATE_LIMIT,
-        seconds=settings.MUNICIPIUM_REGISTRATION_RATE_SECONDS,
     )
 
 
@@ -230,7 +199,7 @@ def own_registration(request, *, page, code, token):
             except ValidationError as error:
                 message, status = " ".join(error.messages), 400
             else:
-                return _private(redirect(request.path + "?cancelled=1"))
+                return private(redirect(request.path + "?cancelled=1"))
         registration.refresh_from_db()
     event = registration.event
     language = translation.get_language()
@@ -246,4 +215,4 @@ def own_registration(request, *, page, code, token):
         "message": message,
         "may_cancel": registration.status in ("confirmed", "waiting"),
     }
-    return _private(render(request, "events/registration_detail.html", context, status=status))
+    return private(render(request, "events/registration_detail.html", context, status=status))

@@ -23,7 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from municipium.cases import kinds
 from municipium.cases.selectors import entry_list
-from municipium.desk.admin.selectors import admin_municipality
+from municipium.tenancy.selectors import admin_municipality
 
 from .kind import CODE
 from .schools import (

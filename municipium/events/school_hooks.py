@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from municipium.desk.admin.selectors import admin_municipality
+from municipium.tenancy.selectors import admin_municipality
 
 from .school_admin import urlpatterns
 

@@ -4,17 +4,15 @@ Parse, call ``events.schools``, render. None of them is kept by the page cache: 
 places left change with each approval, the form carries a CSRF token, the tracking page is the
 teacher's own."""
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from municipium.cases import kinds
 from municipium.cases.selectors import case_get_for_resident, entry_list
-from municipium.core.ratelimit import client_address, limit_hit
+from municipium.core.public_forms import PublicForm, form_post, private
 
 from .kind import CODE
 from .school_forms import ClassBookingForm
@@ -28,13 +26,14 @@ from .schools import (
 )
 
 RATE_SCOPE = "school-class-form"
-
-
-def _private(response):
-    patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "same-origin"
-    return response
+BOOKING_FORM = PublicForm(
+    rate_scope=RATE_SCOPE,
+    spam_refusal=gettext_lazy("Your booking could not be sent. Please leave the last field empty."),
+    too_many_refusal=gettext_lazy(
+        "Too many bookings were sent from your connection in a short time. "
+        "Nothing was saved: please try again later, or call us."
+    ),
+)
 
 
 def _render(request, page, template, context, status=200):
@@ -43,7 +42,7 @@ def _render(request, page, template, context, status=200):
         "list_url": page.get_url(request) + page.reverse_subpage("school_classes"),
         **context,
     }
-    return _private(render(request, template, full, status=status))
+    return private(render(request, template, full, status=status))
 
 
 def _session_row(occurrence, language):
@@ -69,25 +68,6 @@ def session_list(request, *, page):
     return _render(request, page, "events/school_sessions.html", {"sessions": rows})
 
 
-def _within_limit(request) -> bool:
-    return limit_hit(
-        scope=RATE_SCOPE,
-        key=client_address(request),
-        limit=settings.MUNICIPIUM_DESK_RATE_LIMIT,
-        seconds=settings.MUNICIPIUM_DESK_RATE_SECONDS,
-    )
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        for message in error.messages:
-            form.add_error(None, message)
-        return
-    for field, messages in error.message_dict.items():
-        for message in messages:
-            form.add_error(field if field in form.fields else None, message)
-
-
 def booking_form(request, *, page, occurrence_id):
     language = translation.get_language()
     occurrence = class_session_get_public(
@@ -102,28 +82,17 @@ def booking_form(request, *, page, occurrence_id):
             {**context, "form": ClassBookingForm()},
         )  # fmt: skip
     form = ClassBookingForm(request.POST)
-    refusal, status = None, 400
-    if form.is_spam():
-        refusal = _("Your booking could not be sent. Please leave the last field empty.")
-    elif form.is_valid():
-        if not _within_limit(request):
-            refusal, status = (
-                _(
-                    "Too many bookings were sent from your connection in a short time. "
-                    "Nothing was saved: please try again later, or call us."
-                ),
-                429,
-            )
-        else:
-            try:
-                booking = class_booking_submit(
-                    occurrence=occurrence, data=form.cleaned_data, language=language
-                )
-            except ValidationError as error:
-                _form_errors(form, error)
-            else:
-                url = class_booking_tracking_url(case=booking.case, request=request)
-                return redirect(url + "?booked=1")
+    booking, refusal, status = form_post(
+        request,
+        form,
+        BOOKING_FORM,
+        submit=lambda: class_booking_submit(
+            occurrence=occurrence, data=form.cleaned_data, language=language
+        ),
+    )
+    if booking is not None:
+        url = class_booking_tracking_url(case=booking.case, request=request)
+        return redirect(url + "?booked=1")
     context.update(form=form, refusal=refusal)
     return _render(request, page, "events/school_booking_form.html", context, status=status)
 

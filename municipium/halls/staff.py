@@ -19,25 +19,13 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from municipium.cases.selectors import entry_list
-from municipium.tenancy.selectors import municipality_list_for_user
+from municipium.tenancy.selectors import admin_municipality
 
 from .forms import ReasonForm
 from .kind import HALL_BOOKING
 from .models import BookingStatus
 from .selectors import hall_booking_get_for_user, hall_booking_list_for_user, hall_list_for_user
 from .services import booking_approve, booking_cancel, booking_decline
-
-
-def admin_municipality(request):
-    """The municipality the admin works in: the host's if the user works for it, else the
-    first they work for; None for someone who works for none."""
-    municipalities = municipality_list_for_user(user=request.user).order_by("pk")
-    tenant = getattr(request, "tenant", None)
-    if tenant is not None:
-        found = municipalities.filter(pk=tenant.municipality.pk).first()
-        if found is not None:
-            return found
-    return municipalities.first()
 
 
 def _booking_or_404(request, booking_id):

@@ -4,16 +4,15 @@ or a service, render. The rules are in ``halls.services``."""
 import datetime
 import zoneinfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from municipium.cases.selectors import case_get_for_resident, entry_list
-from municipium.core.ratelimit import client_address, limit_hit
+from municipium.core.public_forms import PublicForm, field_on_form, form_post, private
 
 from .forms import BookingForm
 from .kind import HALL_BOOKING
@@ -26,16 +25,15 @@ from .selectors import (
 from .services import booking_accept_offer, booking_cancel, booking_request
 
 RATE_SCOPE = "halls-form"
+BOOKING_FORM = PublicForm(
+    rate_scope=RATE_SCOPE,
+    spam_refusal=gettext_lazy("Your request could not be sent. Please leave the last field empty."),
+    too_many_refusal=gettext_lazy(
+        "Too many requests were sent from your connection in a short "
+        "time. Nothing was saved: please try again later, or call us."
+    ),
+)
 CALENDAR_DAYS = 7
-
-
-def _private(response):
-    """A requester's own page or a form with a CSRF token: never kept by a cache, never
-    indexed, its address (the secret token) never sent to another site."""
-    patch_cache_control(response, private=True, no_store=True)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "same-origin"
-    return response
 
 
 def _render(request, page, template, context, status=200):
@@ -107,25 +105,9 @@ def hall_detail(request, *, page, slug):
     return _render(request, page, "halls/hall_detail.html", context)
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    names = {"starts_at": "day", "ends_at": "ends"}
-    if not hasattr(error, "error_dict"):
-        for message in error.messages:
-            form.add_error(None, message)
-        return
-    for field, messages in error.message_dict.items():
-        name = names.get(field, field)
-        for message in messages:
-            form.add_error(name if name in form.fields else None, message)
-
-
-def _within_limit(request) -> bool:
-    return limit_hit(
-        scope=RATE_SCOPE,
-        key=client_address(request),
-        limit=settings.MUNICIPIUM_DESK_RATE_LIMIT,
-        seconds=settings.MUNICIPIUM_DESK_RATE_SECONDS,
-    )
+def _field_for(form, field: str) -> str | None:
+    """The service speaks of ``starts_at`` and ``ends_at``; the form asks for a day and times."""
+    return field_on_form(form, {"starts_at": "day", "ends_at": "ends"}.get(field, field))
 
 
 def booking_form(request, *, page, slug):
@@ -134,31 +116,20 @@ def booking_form(request, *, page, slug):
     context = {"hall": hall, "text": hall.text_in(translation.get_language())}
     if request.method != "POST":
         context["form"] = BookingForm(time_zone=time_zone)
-        return _private(_render(request, page, "halls/booking_form.html", context))
+        return private(_render(request, page, "halls/booking_form.html", context))
     form = BookingForm(request.POST, time_zone=time_zone)
-    refusal, status = None, 400
-    if form.is_spam():
-        refusal = _("Your request could not be sent. Please leave the last field empty.")
-    elif form.is_valid():
-        if not _within_limit(request):
-            refusal, status = (
-                _(
-                    "Too many requests were sent from your connection in a short "
-                    "time. Nothing was saved: please try again later, or call us."
-                ),
-                429,
-            )
-        else:
-            try:
-                booking = booking_request(
-                    hall=hall, data=form.booking_data(), language=translation.get_language()
-                )
-            except ValidationError as error:
-                _form_errors(form, error)
-            else:
-                return redirect(page.tracking_url(booking.case, request) + "?filed=1")
+    language = translation.get_language()
+    booking, refusal, status = form_post(
+        request,
+        form,
+        BOOKING_FORM,
+        submit=lambda: booking_request(hall=hall, data=form.booking_data(), language=language),
+        field_for=_field_for,
+    )
+    if booking is not None:
+        return redirect(page.tracking_url(booking.case, request) + "?filed=1")
     context.update(form=form, refusal=refusal)
-    return _private(_render(request, page, "halls/booking_form.html", context, status=status))
+    return private(_render(request, page, "halls/booking_form.html", context, status=status))
 
 
 def _booking_or_404(request, reference, token):
@@ -196,7 +167,7 @@ def _tracking(request, page, booking, token, *, status=200, error=None):
         "error": error,
         "may_withdraw": booking.status in ("requested", "approved", "waiting", "offered"),
     }
-    return _private(_render(request, page, "halls/booking_tracking.html", context, status))
+    return private(_render(request, page, "halls/booking_tracking.html", context, status))
 
 
 def booking_track(request, *, page, reference, token):

@@ -7,7 +7,6 @@ from wagtail.admin.ui.tables import BooleanColumn
 
 from municipium.culture.forms import venue_and_unit_foreign_refuse
 from municipium.tenancy.forms import MunicipalityOwnedForm
-from municipium.tenancy.selectors import municipality_list_for_user
 from municipium.tenancy.viewsets import MunicipalityScopedViewSet
 
 from . import services
@@ -20,15 +19,7 @@ class HallForm(MunicipalityOwnedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.municipality_id:
-            municipalities = [self.instance.municipality_id]
-            self.fields["municipality"].disabled = True
-        elif self.for_user is not None:
-            municipalities = list(
-                municipality_list_for_user(user=self.for_user).values_list("pk", flat=True)
-            )
-        else:
-            municipalities = []
+        municipalities = self.chooser_municipalities()
         for name in ("venue", "unit"):
             self.fields[name].queryset = self.fields[name].queryset.filter(
                 municipality__in=municipalities

@@ -3,13 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from municipium.tenancy.selectors import admin_municipality
+
 from . import staff
 from .viewsets import HallViewSet
 
 
 class BookingsMenuItem(MenuItem):
     def is_shown(self, request):
-        return staff.admin_municipality(request) is not None
+        return admin_municipality(request) is not None
 
 
 @hooks.register("register_admin_urls")

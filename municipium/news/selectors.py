@@ -21,6 +21,7 @@ from wagtail.models import Page, Site
 
 from municipium.core import formatting, routing
 from municipium.core.http import whole_number
+from municipium.core.months import Month, month_parse
 from municipium.core.page_cache import site_data
 from municipium.core.pages import HOME_PAGE_DEPTH
 from municipium.directory.selectors import directorate_page_list
@@ -29,7 +30,6 @@ from municipium.tenancy.wording import unit_words
 
 from .forms import NewsFilterForm
 from .models import NewsArticlePage, NewsIndexPage, NewsKind, NewsViewCount, NewsViewEvent
-from .months import Month, month_of, month_parse
 
 if TYPE_CHECKING:
     from municipium.directory.models import DirectoratePage
@@ -135,7 +135,7 @@ def news_filter_choices(
         .values_list("slug", "name")
     )
     days = _articles_under(index).datetimes("date", "day", tzinfo=zoneinfo.ZoneInfo(time_zone))
-    months = sorted({month_of(day.date(), calendar) for day in days}, reverse=True)
+    months = sorted({Month.containing(day.date(), calendar) for day in days}, reverse=True)
     return NewsFilterChoices(
         directorates=[(slug, title) for _pk, slug, title in directorates],
         directorate_ids_by_slug={slug: pk for pk, slug, _title in directorates},

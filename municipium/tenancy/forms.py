@@ -54,6 +54,17 @@ class MunicipalityOwnedForm(WagtailAdminModelForm):
         if self.for_user is not None and "municipality" in self.fields:
             self.fields["municipality"].queryset = municipality_list_for_user(user=self.for_user)
 
+    def chooser_municipalities(self) -> list[int]:
+        """The municipalities whose rows this form's own choosers (a venue, a unit) may offer:
+        a saved row's municipality, which is then fixed (what it chose is that municipality's),
+        else those the user works for."""
+        if self.instance.municipality_id:
+            self.fields["municipality"].disabled = True
+            return [self.instance.municipality_id]
+        if self.for_user is None:
+            return []
+        return list(municipality_list_for_user(user=self.for_user).values_list("pk", flat=True))
+
     def clean(self):
         cleaned_data = super().clean()
         municipality = cleaned_data.get("municipality")

@@ -409,6 +409,21 @@ def theme_colours(municipality: Municipality) -> dict[str, str]:
     }
 
 
+def admin_municipality(request) -> Municipality | None:
+    """The municipality the admin works in for ``request``: that of the host the admin is
+    opened on if the user works for it, else the first of those they work for (by id, so
+    that it does not change between requests); None for someone who works for none. Read
+    once per request (the menu asks for every item)."""
+    if not hasattr(request, "_admin_municipality"):
+        municipalities = municipality_list_for_user(user=request.user).order_by("pk")
+        tenant = getattr(request, "tenant", None)
+        found = None
+        if tenant is not None:
+            found = municipalities.filter(pk=tenant.municipality.pk).first()
+        request._admin_municipality = found or municipalities.first()
+    return request._admin_municipality
+
+
 def staff_calendar_get(*, user, host_municipality: Municipality | None) -> str:
     """The calendar a member of staff types and reads dates in, in the admin: that of the
     municipality whose host the admin is opened on if they work for it, else that of the one

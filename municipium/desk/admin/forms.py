@@ -258,15 +258,7 @@ class CategoryForm(MunicipalityOwnedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.municipality_id:
-            municipalities = [self.instance.municipality_id]
-            self.fields["municipality"].disabled = True
-        elif self.for_user is not None:
-            municipalities = list(
-                municipality_list_for_user(user=self.for_user).values_list("pk", flat=True)
-            )
-        else:
-            municipalities = []
+        municipalities = self.chooser_municipalities()
         self.fields["unit"].queryset = self.fields["unit"].queryset.filter(
             municipality__in=municipalities
         )

@@ -15,9 +15,10 @@ from wagtail.admin.views.generic import IndexView
 
 from municipium.cases import kinds
 from municipium.core import formatting
+from municipium.tenancy.selectors import admin_municipality
 
 from .filters import CaseFilterSet
-from .selectors import admin_municipality, request_case_list_for_user
+from .selectors import request_case_list_for_user
 
 
 def _status(case) -> str:

@@ -15,30 +15,9 @@ from municipium.organisation.selectors import (
     unit_list_for_user,
     unit_member_ids,
 )
-from municipium.tenancy.selectors import municipality_list_for_user
 
 from ..kind import CODE
 from ..models import Category, CitizenRequest, ResponseTemplate
-
-
-def admin_municipality(request):
-    """The municipality the admin works in for ``request``: that of the host the admin is
-    opened on if the user works for it, else the first of those they work for (by id, so
-    that it does not change between requests); None for someone who works for none. Read
-    once per request (the menu asks for every item)."""
-    if not hasattr(request, "_desk_admin_municipality"):
-        request._desk_admin_municipality = _admin_municipality(request)
-    return request._desk_admin_municipality
-
-
-def _admin_municipality(request):
-    municipalities = municipality_list_for_user(user=request.user).order_by("pk")
-    tenant = getattr(request, "tenant", None)
-    if tenant is not None:
-        found = municipalities.filter(pk=tenant.municipality.pk).first()
-        if found is not None:
-            return found
-    return municipalities.first()
 
 
 def request_case_list_for_user(*, municipality, user) -> QuerySet:

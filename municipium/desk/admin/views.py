@@ -24,6 +24,7 @@ from municipium.cases.services import (
     case_route,
     case_transition,
 )
+from municipium.tenancy.selectors import admin_municipality
 
 from ..services import case_forward, request_mark_duplicate, request_submit
 from . import detail
@@ -39,7 +40,6 @@ from .forms import (
     TransitionForm,
 )
 from .selectors import (
-    admin_municipality,
     category_list_for_municipality,
     citizen_request_get,
     request_case_get_for_user,

@@ -14,7 +14,6 @@ from municipium.culture.selectors import (
 from municipium.organisation.forms import limit_formset_choices
 from municipium.organisation.selectors import unit_list_for_staff
 from municipium.tenancy.forms import MunicipalityOwnedForm
-from municipium.tenancy.selectors import municipality_list_for_user
 
 from ..selectors import event_list_for_staff
 
@@ -66,15 +65,7 @@ class EventForm(LocalTimesMixin, MunicipalityOwnedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.local_times_show()
-        if self.instance.municipality_id:
-            municipalities = [self.instance.municipality_id]
-            self.fields["municipality"].disabled = True
-        elif self.for_user is not None:
-            municipalities = list(
-                municipality_list_for_user(user=self.for_user).values_list("pk", flat=True)
-            )
-        else:
-            municipalities = []
+        municipalities = self.chooser_municipalities()
         units = unit_list_for_staff(user=self.for_user) if self.for_user is not None else None
         if units is not None:
             self.fields["unit"].queryset = units.filter(municipality__in=municipalities)

@@ -25,23 +25,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from municipium.core.http import whole_number
-from municipium.tenancy.selectors import municipality_list_for_user
+from municipium.tenancy.selectors import admin_municipality
 
 from ..models import EventRegistration, EventReport, RegistrationStatus
 from ..registration import event_close, registration_cancel, registration_check_in
 from ..selectors import event_get_for_user, event_list_for_user, registration_list_for_staff
-
-
-def admin_municipality(request):
-    """The municipality the admin works in: the host's if the user works for it, else the
-    first they work for (as the desk's admin does)."""
-    municipalities = municipality_list_for_user(user=request.user).order_by("pk")
-    tenant = getattr(request, "tenant", None)
-    if tenant is not None:
-        found = municipalities.filter(pk=tenant.municipality.pk).first()
-        if found is not None:
-            return found
-    return municipalities.first()
 
 
 class RegistrationsMenuItem(MenuItem):

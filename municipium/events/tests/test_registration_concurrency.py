@@ -4,12 +4,11 @@ transaction begins ``IMMEDIATE`` and writers wait their turn (shown by the bench
 see below). Either way exactly ten are
 confirmed and forty wait, numbered 1 to 40, and a cancellation moves the first up."""
 
-import threading
-
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 
+from municipium.core.testing import run_together
 from municipium.events.models import EventRegistration
 from municipium.events.registration import registration_cancel, registration_submit, waiting_rank
 
@@ -28,27 +27,6 @@ pytestmark = [
 PEOPLE, PLACES = 50, 10
 
 
-def run_together(workers) -> None:
-    """Start every worker at once and wait for them; re-raise the first error."""
-    start, errors = threading.Barrier(len(workers)), []
-
-    def wrap(work):
-        try:
-            start.wait()
-            work()
-        except BaseException as error:  # reported by the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=wrap, args=(work,)) for work in workers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=300)
-    assert not errors, errors[:3]
-
-
 def test_fifty_at_once_for_ten_places_then_a_cancellation_moves_the_first_up(
     municipality_factory,
 ):
@@ -61,7 +39,8 @@ def test_fifty_at_once_for_ten_places_then_a_cancellation_moves_the_first_up(
             event=event, occurrence=occurrence, data=person(number), language="tr"
         )
 
-    run_together([registrant(number) for number in range(PEOPLE)])
+    errors = run_together([registrant(number) for number in range(PEOPLE)], timeout=300)
+    assert not errors, errors[:3]
 
     rows = EventRegistration.objects.filter(event=event)
     confirmed = rows.filter(status="confirmed")
@@ -92,7 +71,7 @@ def test_concurrent_cancellations_never_give_a_place_twice(municipality_factory)
         for n in range(10)
     ]
     confirmed = [m.registration for m in made[:3]]
-    run_together([lambda r=r: registration_cancel(registration=r) for r in confirmed])
+    assert not run_together([lambda r=r: registration_cancel(registration=r) for r in confirmed])
     rows = EventRegistration.objects.filter(event=event)
     assert rows.filter(status="confirmed").count() == 3
     assert set(rows.filter(status="confirmed").values_list("pk", flat=True)) == {

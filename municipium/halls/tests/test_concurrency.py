@@ -3,12 +3,12 @@ with its own connection to PostgreSQL. Exactly one is approved. SQLite serialise
 write lock), so it is skipped there; the sequential cases are in test_services."""
 
 import datetime
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
+from municipium.core.testing import run_together
 from municipium.halls.models import HallBooking
 from municipium.halls.services import booking_approve
 
@@ -20,27 +20,6 @@ pytestmark = [
         connection.vendor != "postgresql", reason="needs concurrent writers: PostgreSQL"
     ),
 ]
-
-
-def run_together(workers) -> list:
-    """Start every worker at once, wait for them, and return their errors."""
-    start, errors = threading.Barrier(len(workers)), []
-
-    def wrap(work):
-        try:
-            start.wait()
-            work()
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=wrap, args=(work,)) for work in workers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
 
 
 @pytest.mark.parametrize("rounds", [5])

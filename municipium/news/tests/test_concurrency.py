@@ -5,9 +5,10 @@ fold running meanwhile. SQLite serialises writers, so it is skipped there."""
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
+from municipium.core.testing import run_together
 from municipium.news.models import NewsViewCount, NewsViewEvent
 from municipium.news.selectors import news_view_count_get
 from municipium.news.services import news_view_counts_fold, news_view_record
@@ -23,27 +24,6 @@ pytestmark = [
 
 READERS, REQUESTS = 8, 12
 BOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
-
-
-def run_together(workers) -> None:
-    """Start every worker at once and wait for them; re-raise the first error."""
-    start, errors = threading.Barrier(len(workers)), []
-
-    def wrap(work):
-        try:
-            start.wait()
-            work()
-        except BaseException as error:  # reported by the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=wrap, args=(work,)) for work in workers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
 
 
 def test_view_count_is_exact_after_concurrent_readers_and_ignores_a_bot(municipality_factory):
@@ -75,10 +55,12 @@ def test_view_count_is_exact_after_concurrent_readers_and_ignores_a_bot(municipa
     readers = [reader(number) for number in range(READERS)]
 
     def readers_then_stop():
-        run_together(readers)
-        folding.set()
+        try:
+            assert not run_together(readers)
+        finally:
+            folding.set()  # also when a reader failed: the folder would loop forever
 
-    run_together([readers_then_stop, bot, folder])
+    assert not run_together([readers_then_stop, bot, folder])
     assert {status for status, _cache in statuses} == {200}
     # Both paths counted: rendered (a miss, or fresh on a hard reload) and served from the cache.
     assert {"hit", "fresh"} <= {cache for _status, cache in statuses} <= {"hit", "miss", "fresh"}
@@ -94,6 +76,8 @@ def test_concurrent_folds_count_each_view_once(municipality_factory):
     for _ in range(500):
         news_view_record(page_id=article.pk)
     folded = []
-    run_together([lambda: folded.append(news_view_counts_fold(batch=50)) for _ in range(4)])
+    assert not run_together(
+        [lambda: folded.append(news_view_counts_fold(batch=50)) for _ in range(4)]
+    )
     assert sum(folded) == 500
     assert NewsViewCount.objects.get(page=article).total == 500

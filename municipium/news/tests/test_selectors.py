@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from municipium.core.formatting import SOLAR_HIJRI
-from municipium.news.months import Month
+from municipium.core.months import Month
 from municipium.news.selectors import (
     news_article_list_for_index,
     news_feed_source_get,

@@ -1,6 +1,8 @@
 """Municipalities with their site and home pages, built through the project's services."""
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail.models import Site
 
 from municipium.portal.models import HomePage
@@ -63,3 +65,13 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     def collection(obj, create, extracted, **kwargs):
         """Its documents and images' collection, as ``municipality_save`` makes it."""
         municipality_collection_ensure(municipality=obj)
+
+
+def staff_create(username: str, *municipalities):
+    """A member of staff who works for ``municipalities`` (one group that all of them have)."""
+    group = Group.objects.create(name=f"{username} staff")
+    for municipality in municipalities:
+        municipality.staff_groups.add(group)
+    user = get_user_model().objects.create_user(username)
+    user.groups.add(group)
+    return user

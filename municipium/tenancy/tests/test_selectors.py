@@ -4,12 +4,14 @@ from django.contrib.auth.models import AnonymousUser, Group
 from wagtail.models import Page, Site
 
 from municipium.tenancy.selectors import (
+    admin_municipality,
     home_page_list_for_site,
     municipality_list_for_user,
     municipality_root_page_list,
     page_list_for_admin,
     tenant_get_for_hostname,
 )
+from municipium.tenancy.tests.factories import staff_create
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +19,7 @@ pytestmark = pytest.mark.django_db
 def test_staff_see_only_the_municipalities_they_work_for(municipality_factory):
     bornova = municipality_factory(slug="bornova")
     municipality_factory(slug="sisli")
-    group = Group.objects.create(name="bornova editors")
-    bornova.staff_groups.add(group)
-    editor = get_user_model().objects.create_user("editor")
-    editor.groups.add(group)
-    assert list(municipality_list_for_user(user=editor)) == [bornova]
+    assert list(municipality_list_for_user(user=staff_create("editor", bornova))) == [bornova]
 
 
 def test_a_superuser_sees_every_municipality_and_a_stranger_none(municipality_factory):
@@ -86,3 +84,28 @@ def test_admin_pages_are_those_of_the_municipalities_staff_work_for(municipality
     assert set(page_list_for_admin(user=staff)) == root | under(towns[0]) | under(towns[1])
     assert set(page_list_for_admin(user=stranger)) == root
     assert set(page_list_for_admin(user=admin)) == set(Page.objects.all())
+
+
+def test_the_admin_works_in_the_hosts_municipality_else_the_first_of_the_users_once_a_request(
+    municipality_factory, rf, django_assert_num_queries
+):
+    bornova = municipality_factory(slug="bornova")
+    sisli = municipality_factory(slug="sisli")
+    municipality_factory(slug="rudziniec")
+    editor = staff_create("editor", bornova, sisli)
+
+    def request_on(host):
+        request = rf.get("/admin/")
+        request.user = editor
+        request.tenant = tenant_get_for_hostname(host) if host else None
+        return request
+
+    on_sisli = request_on("sisli.localhost")
+    assert admin_municipality(on_sisli) == sisli
+    with django_assert_num_queries(0):
+        assert admin_municipality(on_sisli) == sisli
+    assert admin_municipality(request_on("rudziniec.localhost")) == bornova  # first by id
+    assert admin_municipality(request_on(None)) == bornova
+    stranger = request_on(None)
+    stranger.user = AnonymousUser()
+    assert admin_municipality(stranger) is None

@@ -1,12 +1,11 @@
 """Two clerks approving two classes for the last places of a session at the same moment: real
 threads, each with its own PostgreSQL connection; the session's row lock lets one through."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
+from municipium.core.testing import run_together
 from municipium.events.models import ClassBooking
 from municipium.events.schools import class_booking_approve, class_booking_submit
 
@@ -23,27 +22,16 @@ pytestmark = [
 ]
 
 
-def _together(bookings, by):
-    start, refused, errors = threading.Barrier(len(bookings)), [], []
-
-    def approve(booking):
-        try:
-            start.wait()
-            class_booking_approve(booking=booking, by=by)
-        except ValidationError:
-            refused.append(booking.pk)
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=approve, args=(booking,)) for booking in bookings]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
-    return refused
+def approve_together(bookings, by) -> int:
+    """Approve every booking at the same moment; return how many were refused."""
+    errors = run_together(
+        [
+            lambda booking=booking: class_booking_approve(booking=booking, by=by)
+            for booking in bookings
+        ]
+    )
+    assert all(isinstance(error, ValidationError) for error in errors), errors
+    return len(errors)
 
 
 def test_one_class_approved_at_once_into_two_overlapping_sessions_gets_one(
@@ -54,9 +42,9 @@ def test_one_class_approved_at_once_into_two_overlapping_sessions_gets_one(
         class_booking_submit(occurrence=occurrence, data=class_data(), language="tr")
         for occurrence in (bornova.session, bornova.trip_session)
     ]
-    refused = _together(bookings, bornova.clerk)
+    refused = approve_together(bookings, bornova.clerk)
     assert ClassBooking.objects.filter(case__status="approved").count() == 1
-    assert len(refused) == 1
+    assert refused == 1
 
 
 def test_two_approvals_at_once_never_overfill_the_session(municipality_factory):
@@ -69,25 +57,7 @@ def test_two_approvals_at_once_never_overfill_the_session(municipality_factory):
         )
         for letter in "ABCD"
     ]
-    start, refused, errors = threading.Barrier(len(bookings)), [], []
-
-    def approve(booking):
-        try:
-            start.wait()
-            class_booking_approve(booking=booking, by=bornova.clerk)
-        except ValidationError:
-            refused.append(booking.pk)
-        except BaseException as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=approve, args=(booking,)) for booking in bookings]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
+    refused = approve_together(bookings, bornova.clerk)
     approved = ClassBooking.objects.filter(case__status="approved")
     assert approved.count() == 1
-    assert len(refused) == 3
+    assert refused == 3

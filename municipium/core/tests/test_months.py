@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from municipium.core.formatting import GREGORIAN, SOLAR_HIJRI
-from municipium.news.months import Month, month_of, month_parse
+from municipium.core.months import Month, month_parse
 
 TEHRAN = "Asia/Tehran"
 
@@ -27,8 +27,8 @@ def test_a_gregorian_december_ends_at_the_new_year():
 
 
 def test_the_month_of_a_day_is_counted_in_the_sites_calendar():
-    assert month_of(datetime.date(2023, 1, 7), SOLAR_HIJRI) == Month(1401, 10, SOLAR_HIJRI)
-    assert month_of(datetime.date(2023, 1, 7), GREGORIAN) == Month(2023, 1, GREGORIAN)
+    assert Month.containing(datetime.date(2023, 1, 7), SOLAR_HIJRI) == Month(1401, 10, SOLAR_HIJRI)
+    assert Month.containing(datetime.date(2023, 1, 7), GREGORIAN) == Month(2023, 1, GREGORIAN)
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,17 @@ def test_a_value_that_is_not_a_month_is_none(value):
 def test_a_month_value_reads_back_as_the_same_month():
     assert month_parse("1401-10", SOLAR_HIJRI) == Month(1401, 10, SOLAR_HIJRI)
     assert Month(1401, 1, SOLAR_HIJRI).value == "1401-01"
+
+
+def test_a_month_steps_back_over_the_new_year_and_knows_its_last_day_and_first_weekday():
+    farvardin = Month(1404, 1, SOLAR_HIJRI)
+    assert farvardin.previous() == Month(1403, 12, SOLAR_HIJRI)
+    assert farvardin.previous().last_day() == datetime.date(2025, 3, 20)  # 1403/12/30
+    assert farvardin.week_start == 5  # Saturday
+    assert Month(2026, 1, GREGORIAN).week_start == 0  # Monday
+
+
+def test_a_month_of_year_and_number_refuses_one_that_does_not_exist():
+    assert Month.of(1404, 12, SOLAR_HIJRI) == Month(1404, 12, SOLAR_HIJRI)
+    with pytest.raises(ValueError):
+        Month.of(2026, 13, GREGORIAN)

@@ -1,9 +1,10 @@
-"""Months in a site's calendar, for the news listing's month filter.
+"""Months in a site's calendar: the news listing's month filter, the programme's month
+calendar.
 
-A Solar Hijri site files its news under Dey 1401, a Gregorian one under January 2023: the
-filter's value is ``"1401-10"`` or ``"2023-01"`` in the site's own calendar, and its label is
-the month's name in the page's language. Written here until ``core.formatting`` has month
-names and month ranges of its own (it has day names and whole dates only).
+A Solar Hijri site files its news under Dey 1401, a Gregorian one under January 2023: a month's
+value is ``"1401-10"`` or ``"2023-01"`` in the site's own calendar, and its label is the month's
+name in the page's language. Its weeks run from Saturday on a Solar Hijri site, as Iran's week
+runs, from Monday elsewhere (ISO 8601).
 """
 
 import datetime
@@ -16,6 +17,7 @@ from persiantools.jdatetime import JalaliDate
 
 from municipium.core import formatting
 
+SATURDAY, MONDAY = 5, 0
 MONTH_VALUE = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
@@ -26,6 +28,21 @@ class Month:
     year: int
     month: int
     calendar: str = formatting.GREGORIAN
+
+    @classmethod
+    def containing(cls, day: datetime.date, calendar: str) -> "Month":
+        """The month of ``calendar`` that holds the Gregorian date ``day``."""
+        if calendar == formatting.SOLAR_HIJRI:
+            jalali = JalaliDate(day)
+            return cls(jalali.year, jalali.month, calendar)
+        return cls(day.year, day.month, calendar)
+
+    @classmethod
+    def of(cls, year: int, month: int, calendar: str) -> "Month":
+        """The month, or ValueError when there is none (month 13, year 0 or past 3000)."""
+        if not (1 <= month <= 12 and 1 <= year <= 3000):
+            raise ValueError("no such month")
+        return cls(year, month, calendar)
 
     @property
     def value(self) -> str:
@@ -41,6 +58,19 @@ class Month:
         if self.month == 12:
             return Month(self.year + 1, 1, self.calendar)
         return Month(self.year, self.month + 1, self.calendar)
+
+    def previous(self) -> "Month":
+        if self.month == 1:
+            return Month(self.year - 1, 12, self.calendar)
+        return Month(self.year, self.month - 1, self.calendar)
+
+    def last_day(self) -> datetime.date:
+        return self.next().first_day() - datetime.timedelta(days=1)
+
+    @property
+    def week_start(self) -> int:
+        """The weekday (Monday 0) its weeks start on."""
+        return SATURDAY if self.calendar == formatting.SOLAR_HIJRI else MONDAY
 
     def bounds(self, time_zone: str) -> tuple[datetime.datetime, datetime.datetime]:
         """The month as a half-open range of aware datetimes where the site is: from midnight
@@ -60,14 +90,6 @@ class Month:
                 "yMMMM", self.first_day(), locale=formatting.babel_locale(language)
             )
         return formatting.localise_digits(text, language)
-
-
-def month_of(day: datetime.date, calendar: str) -> Month:
-    """The month of ``calendar`` that holds the Gregorian date ``day``."""
-    if calendar == formatting.SOLAR_HIJRI:
-        jalali = JalaliDate(day)
-        return Month(jalali.year, jalali.month, calendar)
-    return Month(day.year, day.month, calendar)
 
 
 def month_parse(value: str, calendar: str) -> Month | None:

@@ -88,8 +88,13 @@ def _run(command: list[str], env: dict) -> subprocess.Popen:
     )
 
 
+# Only a guard against a hang: migrating a new database from nothing took over 240 s on a
+# two-core machine running other work (a clean-clone CI beside six agents' tests).
+SETUP_TIMEOUT = 900
+
+
 def _finish(process: subprocess.Popen, what: str) -> str:
-    output, _ = process.communicate(timeout=240)
+    output, _ = process.communicate(timeout=SETUP_TIMEOUT)
     if process.returncode != 0:
         pytest.fail(f"{what} failed ({process.returncode}):\n{output}", pytrace=False)
     return output

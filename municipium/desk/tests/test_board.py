@@ -357,8 +357,9 @@ def test_the_boards_queries_do_not_grow_with_the_requests_or_the_months(
     org, requests, time_machine, django_assert_num_queries
 ):
     """Ten queries at six requests in one month, and again at twenty-six in five months:
-    the twelve months' rates come from the rollup in one query, open now from the rollup in
-    one more, overdue and due soon in one over the cases due before next week."""
+    the twelve months' rates come from the rollup in one query, open now and overdue before
+    today from the rollup of open cases in one more, overdue today and due soon in one over
+    the cases due from the start of today to next week."""
     board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
     with django_assert_num_queries(10):
         board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)

@@ -297,12 +297,12 @@ def run(options, var_dir: Path, database_url: str) -> str:
         board()
     lines += ["", "The board's queries (seconds each, one run):", ""]
     lines += [f"- {query['time']} s: `{query['sql'][:160]}…`" for query in captured]
-    # The plans of the two queries of the state now: open from the rollup, overdue and due
-    # soon over the cases due before next week.
+    # The plans of the two queries of the state now: open and overdue before today from the
+    # rollup of open cases, overdue today and due soon over the cases due from today's start.
     prefix = "EXPLAIN QUERY PLAN " if vendor == "sqlite" else "EXPLAIN (ANALYZE, BUFFERS) "
     for query in captured:
         sql = query["sql"]
-        if ('"open" > ' in sql and "SUM" in sql) or ("due_at" in sql and "COUNT" in sql):
+        if '"cases_dailyopen"' in sql or ("due_at" in sql and "COUNT" in sql):
             with connection.cursor() as cursor:
                 cursor.execute(prefix + sql)
                 found = cursor.fetchall()

@@ -269,10 +269,10 @@ class DailyFigures(models.Model):
     """The rollup of the figures (``cases.rollup``): per municipality, kind, unit, the kind's
     group key (a citizen request's category) and day of filing in the municipality's time
     zone, how many cases were filed, answered, answered in time, disputed, the sum and count of
-    the kind's score (the resident's rating), how many of them are open now (``open``), and
-    the answered cases' working days to the first answer as a histogram: ``d0``…``d20`` count
-    those answered in 0…20 working days (columns, so the database sums them per group),
-    ``days_over`` the rarer longer ones (``{"27": 1}``, ``answered_over`` cases in all).
+    the kind's score (the resident's rating), and the answered cases' working days to the
+    first answer as a histogram: ``d0``…``d20`` count those answered in 0…20 working days
+    (columns, so the database sums them per group), ``days_over`` the rarer longer ones
+    (``{"27": 1}``, ``answered_over`` cases in all).
     Derived data: rebuilt from the cases, never by hand."""
 
     municipality = models.ForeignKey(
@@ -290,9 +290,6 @@ class DailyFigures(models.Model):
     score_count = models.PositiveIntegerField(default=0)
     answered_over = models.PositiveIntegerField(default=0)
     days_over = models.JSONField(default=dict, blank=True)
-    # The state now of the day's cases: how many are open (in a status that is not final for
-    # the kind). Every change of status marks the day of filing dirty, so this stays right.
-    open = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("daily figures")
@@ -307,6 +304,35 @@ class DailyFigures(models.Model):
 DAY_COLUMNS = 21
 for _days in range(DAY_COLUMNS):
     DailyFigures.add_to_class(f"d{_days}", models.PositiveIntegerField(default=0))
+
+
+class DailyOpen(models.Model):
+    """The rollup of the cases open now (``cases.rollup``): per municipality, kind, unit, the
+    kind's group key, day of filing and **day due** (both in the municipality's time zone;
+    None for a case without a deadline), whether the case's clock runs, how many cases are
+    open (in a status that is not final for the kind). Open now is the sum of every row;
+    overdue before today the sum of the running rows due before today, whatever the time:
+    the day moves, the rows do not. Every change of status, unit or deadline marks the day of
+    filing dirty, as for ``DailyFigures``. Derived data: rebuilt from the cases."""
+
+    municipality = models.ForeignKey(
+        "tenancy.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=40)
+    unit = models.ForeignKey("organisation.Unit", on_delete=models.CASCADE, related_name="+")
+    key = models.BigIntegerField(null=True, blank=True)
+    day = models.DateField()
+    due_day = models.DateField(null=True, blank=True)
+    running = models.BooleanField()
+    cases = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("open cases per day")
+        verbose_name_plural = _("open cases per day")
+        indexes = [models.Index(fields=["municipality", "kind", "day"])]
+
+    def __str__(self):
+        return f"{self.municipality_id} {self.kind} {self.unit_id} {self.day} {self.due_day}"
 
 
 class DirtyDay(models.Model):

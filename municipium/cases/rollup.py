@@ -13,10 +13,12 @@ cases; a board of twelve months sums them in the database to a row per unit and 
 
 How it stays right: **a rebuild is the source of truth, marked days keep it fresh.** A day's
 rows are a pure function of the cases filed that day, rebuilt set-based (one grouped query and
-a bulk insert) by ``figures_rebuild``, with how many of them are open now (``daily_open_by``:
-a change of status marks the day like any other change). Every service that changes what a
-case counts for (opening, a transition, a re-route to another unit; the kind's own services
-for its key and score: a new category, a rating) calls ``figures_touch`` in its own
+a bulk insert) by ``figures_rebuild``, with the rollup of the day's open cases
+(``DailyOpen``: per day due and whether the clock runs, so that ``daily_open_by`` gives open
+now and overdue before today; a change of status or deadline marks the day like any other
+change). Every service that changes what a case counts for (opening, a transition, a re-route
+to another unit, an extension; the kind's own services for its key and score: a new category,
+a rating) calls ``figures_touch`` in its own
 transaction, which marks the case's day of filing dirty (one row, ``DirtyDay``).
 ``figures_refresh`` rebuilds the dirty days: the readers (the board) call it before reading,
 so what they show is never stale, and a periodic task (``cases.tasks.refresh_figures``)
@@ -38,23 +40,44 @@ import datetime
 import zoneinfo
 
 from django.db import transaction
-from django.db.models import BigIntegerField, Count, F, Q, Sum, Value
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    Q,
+    Sum,
+    Value,
+)
 from django.db.models.functions import TruncDate
 
 from . import kinds
-from .models import DAY_COLUMNS, Case, DailyFigures, DirtyDay
+from .models import DAY_COLUMNS, Case, DailyFigures, DailyOpen, DirtyDay
 from .statistics import Figures
 
 BATCH = 5000
 
 
-def open_statuses(declared: kinds.CaseKind) -> list[str]:
-    """The codes of ``declared``'s statuses that are not final: its cases there are open."""
-    return [status.code for status in declared.statuses if not status.is_closed]
+def open_statuses(declared: kinds.CaseKind, *, running: bool = False) -> list[str]:
+    """The codes of ``declared``'s statuses that are not final: its cases there are open
+    (with ``running``, only those whose clock runs: its cases there can be overdue)."""
+    return [
+        status.code
+        for status in declared.statuses
+        if not status.is_closed and (not running or status.clock == kinds.Clock.RUNNING)
+    ]
 
 
 def _zone(municipality) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(municipality.time_zone)
+
+
+def day_start(municipality, moment: datetime.datetime) -> datetime.datetime:
+    """The local midnight that begins ``moment``'s day in the municipality's time zone: the
+    cases due before it are overdue by the rollup's days alone (``daily_open_by``)."""
+    zone = _zone(municipality)
+    return datetime.datetime.combine(moment.astimezone(zone).date(), datetime.time(), tzinfo=zone)
 
 
 def filing_day(case: Case) -> datetime.date:
@@ -77,21 +100,28 @@ def _day_range(day: datetime.date, zone) -> Q:
     return Q(filed_at__gte=start, filed_at__lt=end)
 
 
-def _rows(municipality, declared: kinds.CaseKind, days) -> list[DailyFigures]:
-    zone = _zone(municipality)
+def _cases_filed(municipality, declared: kinds.CaseKind, days):
+    """The municipality's cases of ``declared`` filed on ``days`` (every day if None)."""
     cases = Case.objects.filter(municipality=municipality, kind=declared.code).order_by()
     if days is not None:
         ranges = Q()
         for day in days:
-            ranges |= _day_range(day, zone)
+            ranges |= _day_range(day, _zone(municipality))
         cases = cases.filter(ranges)
-    key = (
-        F(declared.figures_key)
-        if declared.figures_key
-        else Value(None, output_field=BigIntegerField())
-    )
+    return cases
+
+
+def _figures_key(declared: kinds.CaseKind):
+    if declared.figures_key:
+        return F(declared.figures_key)
+    return Value(None, output_field=BigIntegerField())
+
+
+def _rows(municipality, declared: kinds.CaseKind, days) -> list[DailyFigures]:
+    zone = _zone(municipality)
+    cases = _cases_filed(municipality, declared, days)
+    key = _figures_key(declared)
     answered = Q(first_answered_at__isnull=False)
-    is_open = Q(status__in=open_statuses(declared))
     scored = Q(**{f"{declared.figures_score}__isnull": False}) if declared.figures_score else None
     score = (
         {
@@ -111,7 +141,6 @@ def _rows(municipality, declared: kinds.CaseKind, days) -> list[DailyFigures]:
         answered=Count("pk", filter=answered),
         answered_in_time=Count("pk", filter=answered & Q(answered_in_time=True)),
         disputed=Count("pk", filter=answered & Q(disputes__gt=0)),
-        open=Count("pk", filter=is_open),
         **score,
     )
     rows: dict = {}
@@ -131,7 +160,6 @@ def _rows(municipality, declared: kinds.CaseKind, days) -> list[DailyFigures]:
         found.answered += row["answered"]
         found.answered_in_time += row["answered_in_time"]
         found.disputed += row["disputed"]
-        found.open += row["open"]
         found.score_sum += row.get("score_sum") or 0
         found.score_count += row.get("score_count") or 0
         days = row["answer_working_days"]
@@ -143,23 +171,59 @@ def _rows(municipality, declared: kinds.CaseKind, days) -> list[DailyFigures]:
     return list(rows.values())
 
 
+def _open_rows(municipality, declared: kinds.CaseKind, days) -> list[DailyOpen]:
+    """The open cases filed on ``days`` counted per unit, key, day of filing, day due and
+    whether their clock runs: one grouped query."""
+    zone = _zone(municipality)
+    running = Q(status__in=open_statuses(declared, running=True))
+    grouped = (
+        _cases_filed(municipality, declared, days)
+        .filter(status__in=open_statuses(declared))
+        .values(
+            "unit_id",
+            figures_key=_figures_key(declared),
+            figures_day=TruncDate("filed_at", tzinfo=zone),
+            figures_due_day=TruncDate("due_at", tzinfo=zone),
+            figures_running=ExpressionWrapper(running, output_field=BooleanField()),
+        )
+        .annotate(open_cases=Count("pk"))
+    )
+    return [
+        DailyOpen(
+            municipality_id=municipality.pk,
+            kind=declared.code,
+            unit_id=row["unit_id"],
+            key=row["figures_key"],
+            day=row["figures_day"],
+            due_day=row["figures_due_day"],
+            running=bool(row["figures_running"]),
+            cases=row["open_cases"],
+        )
+        for row in grouped
+    ]
+
+
 @transaction.atomic
 def figures_rebuild(*, municipality, kind: str | None = None, days=None) -> int:
     """Build the rollup of ``municipality`` again from its cases: of one ``kind`` (default:
     every registered kind), for ``days`` (dates in its time zone; default: every day). Two
-    queries and a bulk insert per kind. The number of rows written."""
+    queries and a bulk insert per kind and table (``DailyFigures``, ``DailyOpen``). The
+    number of ``DailyFigures`` rows written."""
     declared_kinds = [kinds.get(kind)] if kind else kinds.registered()
     written = 0
     for declared in declared_kinds:
-        stale = DailyFigures.objects.filter(municipality=municipality, kind=declared.code)
         if days is not None:
             days = sorted(set(days))
             if not days:
                 continue
-            stale = stale.filter(day__in=days)
-        stale.delete()
+        for model in (DailyFigures, DailyOpen):
+            stale = model.objects.filter(municipality=municipality, kind=declared.code)
+            if days is not None:
+                stale = stale.filter(day__in=days)
+            stale.delete()
         rows = _rows(municipality, declared, days)
         DailyFigures.objects.bulk_create(rows, batch_size=BATCH)
+        DailyOpen.objects.bulk_create(_open_rows(municipality, declared, days), batch_size=BATCH)
         written += len(rows)
     return written
 
@@ -243,22 +307,32 @@ def daily_figures_by(
     return figures
 
 
-def daily_open_by(rows, *, group) -> dict:
-    """``{group value: Figures(open=…)}``: how many cases are open now, from the rollup's
-    ``rows`` (a ``DailyFigures`` queryset, already scoped to what the user may see, one kind)
-    of every day of filing, however long ago (an open case filed two years ago counts for its
-    unit). ``group`` as in ``daily_figures_by`` (an expression of ``"day"`` that gives None
-    for a day outside its months groups those under None). One query over the rows with an
-    open case, whatever the number of cases."""
+def daily_open_by(rows, *, group, today: datetime.date | None = None) -> dict:
+    """``{group value: Figures(open=…, overdue=…)}``: how many cases are open now, from the
+    rollup's ``rows`` (a ``DailyOpen`` queryset, already scoped to what the user may see, one
+    kind) of every day of filing, however long ago (an open case filed two years ago counts
+    for its unit), and, given ``today`` (a day in the municipality's time zone), how many of
+    them have a running clock and were due before today: overdue whatever the time of day.
+    The cases due today are for a live count (``statistics.case_due_figures_by`` from
+    ``day_start``). ``group`` as in ``daily_figures_by`` (an expression of ``"day"`` that gives
+    None for a day outside its months groups those under None). One query, whatever the
+    number of cases."""
     several = isinstance(group, dict)
     parts = group if several else {"figures_group": group}
     groups = {
         f"figures_{name}": F(value) if isinstance(value, str) else value
         for name, value in parts.items()
     }
-    counted = rows.filter(open__gt=0).order_by().values(**groups).annotate(open_now=Sum("open"))
+    late = (
+        {"late": Sum("cases", filter=Q(running=True, due_day__lt=today))}
+        if today is not None
+        else {}
+    )
+    counted = rows.order_by().values(**groups).annotate(open_now=Sum("cases"), **late)
     figures: dict = {}
     for row in counted:
         values = tuple(row[name] for name in groups)
-        figures[values if several else values[0]] = Figures(open=row["open_now"] or 0)
+        figures[values if several else values[0]] = Figures(
+            open=row["open_now"] or 0, overdue=row.get("late") or 0
+        )
     return figures

@@ -10,16 +10,17 @@ mayor's office see every case of their municipality; nobody sees another municip
 from __future__ import annotations
 
 import hmac
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from municipium.core import formatting
-from municipium.organisation.selectors import unit_ids_for_user, unit_kinds_of_member
+from municipium.organisation.selectors import unit_kinds_of_member, unit_scope_for_user
 
 from . import kinds
-from .models import Case, DailyFigures, Entry, Link
+from .models import Case, DailyFigures, DailyOpen, Entry, Link
 
 if TYPE_CHECKING:
     from municipium.tenancy.models import Municipality
@@ -29,7 +30,9 @@ WHOLE_MUNICIPALITY_UNIT_KINDS = frozenset({"call_centre", "mayors_office"})
 
 
 def case_visibility(*, municipality: Municipality | None, user) -> Q | None:
-    """The filter on ``Case`` of what ``user`` may see in ``municipality``: None for nothing."""
+    """The filter on ``Case`` of what ``user`` may see in ``municipality``: None for nothing;
+    the municipality alone when they see every unit of it (no list of every unit's id, which
+    would lead the planner away from the municipality's indexes)."""
     if municipality is None or user is None or not user.is_authenticated:
         return None
     in_municipality = Q(municipality=municipality)
@@ -37,9 +40,11 @@ def case_visibility(*, municipality: Municipality | None, user) -> Q | None:
         return in_municipality
     if unit_kinds_of_member(municipality=municipality, user=user) & WHOLE_MUNICIPALITY_UNIT_KINDS:
         return in_municipality
-    unit_ids = unit_ids_for_user(municipality=municipality, user=user)
+    unit_ids, every_unit = unit_scope_for_user(municipality=municipality, user=user)
     if not unit_ids:
         return None
+    if every_unit:
+        return in_municipality
     return in_municipality & Q(unit_id__in=unit_ids)
 
 
@@ -178,33 +183,54 @@ def case_channel_choices() -> list[tuple[str, str]]:
     return list(Channel.choices)
 
 
+@dataclass(frozen=True)
+class FiguresSources:
+    """What the figures of a kind are counted from, scoped alike: the cases (for the state
+    now), the rollup's rows of the filed cases (``DailyFigures``) and of the open ones
+    (``DailyOpen``)."""
+
+    cases: QuerySet[Case]
+    filed: QuerySet[DailyFigures]
+    open: QuerySet[DailyOpen]
+
+    def for_unit(self, unit_id: int) -> FiguresSources:
+        return FiguresSources(
+            cases=self.cases.filter(unit_id=unit_id),
+            filed=self.filed.filter(unit_id=unit_id),
+            open=self.open.filter(unit_id=unit_id),
+        )
+
+
 def case_figures_sources_for_user(
     *, municipality: Municipality | None, user, kind: str
-) -> tuple[QuerySet[Case], QuerySet[DailyFigures]]:
+) -> FiguresSources:
     """What the figures of ``kind`` are counted from for ``user`` in ``municipality``: the
-    cases they may see (for the state now) and the rollup's rows of the same cases
-    (``cases.rollup``), filtered alike by municipality and unit; who may see what is read once."""
+    cases they may see and the rollup's rows of the same cases (``cases.rollup``), filtered
+    alike by municipality and unit; who may see what is read once."""
     visible = case_visibility(municipality=municipality, user=user)
     if visible is None:
-        return Case.objects.none(), DailyFigures.objects.none()
-    return Case.objects.filter(visible), DailyFigures.objects.filter(visible, kind=kind)
+        return FiguresSources(
+            Case.objects.none(), DailyFigures.objects.none(), DailyOpen.objects.none()
+        )
+    return FiguresSources(
+        cases=Case.objects.filter(visible),
+        filed=DailyFigures.objects.filter(visible, kind=kind),
+        open=DailyOpen.objects.filter(visible, kind=kind),
+    )
 
 
-def daily_figures_list_for_public(
-    *, municipality: Municipality | None, kind: str
-) -> QuerySet[DailyFigures]:
-    """Every rollup row of ``kind`` in ``municipality``, for figures that show counts only."""
+def figures_sources_for_public(*, municipality: Municipality | None, kind: str) -> FiguresSources:
+    """Every case and rollup row of ``kind`` in ``municipality``, for figures that show counts
+    only (the public figures page, the service standards): never hand a case to a template."""
     if municipality is None:
-        return DailyFigures.objects.none()
-    return DailyFigures.objects.filter(municipality=municipality, kind=kind)
-
-
-def case_list_for_public_figures(*, municipality: Municipality | None) -> QuerySet[Case]:
-    """Every case of ``municipality``, for figures that count them and show none (the public
-    figures page): never hand its rows to a template."""
-    if municipality is None:
-        return Case.objects.none()
-    return Case.objects.filter(municipality=municipality)
+        return FiguresSources(
+            Case.objects.none(), DailyFigures.objects.none(), DailyOpen.objects.none()
+        )
+    return FiguresSources(
+        cases=Case.objects.filter(municipality=municipality),
+        filed=DailyFigures.objects.filter(municipality=municipality, kind=kind),
+        open=DailyOpen.objects.filter(municipality=municipality, kind=kind),
+    )
 
 
 def case_list_stopped_before(*, kind: str, status: str, before) -> QuerySet[Case]:

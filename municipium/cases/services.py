@@ -355,6 +355,7 @@ def case_extend(*, case: Case, days: int, by, reason: str) -> Case:
         body=reason,
         data={"days": days, "due_at": case.due_at.isoformat()},
     )
+    figures_touch(case=case)  # a new day due: the rollup of open cases counts per day due
     _audit(case, "extend", by=by, before=before, extra={"reason": reason, "days": days})
     return case
 

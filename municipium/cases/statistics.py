@@ -172,15 +172,23 @@ def case_figures_by(
 
 
 def case_due_figures_by(
-    cases: QuerySet, *, kind: str, group, now: datetime.datetime, soon: datetime.datetime
+    cases: QuerySet,
+    *,
+    kind: str,
+    group,
+    now: datetime.datetime,
+    soon: datetime.datetime,
+    since: datetime.datetime,
 ) -> dict:
-    """``{group value: Figures}`` of the deadlines now: ``overdue`` and ``due_soon`` of the
-    cases whose clock runs (the rest zero; ``open`` comes from the rollup: ``rollup.
-    daily_open_by``). Only the cases due before ``soon`` are read, through the
-    ``(municipality, status, due_at)`` index: a range of ``due_at`` per running status, so the
-    cost follows the cases late or nearly due, not the open ones. ``cases`` must be filtered
-    by municipality; ``group`` as in ``case_figures_by`` (its fields are read from the rows
-    found, which are few). One query."""
+    """``{group value: Figures}`` of the deadlines between ``since`` and ``soon``: ``overdue``
+    (due before ``now``) and ``due_soon`` of the cases whose clock runs (the rest zero). The
+    board gives ``since`` = the start of today: what was due before comes from the rollup
+    (``rollup.daily_open_by``), so only the cases due today and in the next days are read,
+    a range of ``due_at`` per running status through the ``(municipality, status, due_at)``
+    index, whatever the number of cases long overdue. ``cases`` must be filtered by
+    municipality (and by nothing else when the user sees every unit, or the planner leaves
+    the range); ``group`` as in ``case_figures_by`` (its fields are read from the rows found,
+    which are few). One query."""
     declared = kinds.get(kind)
     running = _status_filter(declared, running=True)
     several = isinstance(group, dict)
@@ -190,7 +198,7 @@ def case_due_figures_by(
         for name, value in parts.items()
     }
     rows = (
-        cases.filter(running, kind=kind, due_at__lt=soon)
+        cases.filter(running, kind=kind, due_at__gte=since, due_at__lt=soon)
         .order_by()
         .values(**groups)
         .annotate(

@@ -6,11 +6,12 @@ The engine counts; the desk chooses the groups and labels the months in the site
 Rates are over the requests filed in the last twelve months (``MONTHS``), read from the
 engine's rollup of daily figures (``cases.rollup``: a few thousand rows whatever the number of
 requests; the days marked dirty are rebuilt first, so the rollup is never stale), and so is
-how many are open now (every change of status marks the day of filing); overdue and due soon
-move with the clock and are counted live over the cases due before next week only, through
-the ``(municipality, status, due_at)`` index. The residents' rating is the kind's score in
-the rollup. The time to answer is in the municipality's working days from receipt to the
-first answer.
+how many are open now and how many of those were due before today (the rollup of open cases
+counts them per day due; every change of status, unit or deadline marks the day of filing).
+Only the edge moves with the clock: the cases due from the start of today to next week are
+counted live, a short range of the ``(municipality, status, due_at)`` index. The residents'
+rating is the kind's score in the rollup. The time to answer is in the municipality's working
+days from receipt to the first answer.
 """
 
 from __future__ import annotations
@@ -25,12 +26,8 @@ from django.db.models import IntegerField, Value, When
 from django.utils import timezone
 from persiantools.jdatetime import JalaliDate
 
-from municipium.cases.rollup import daily_figures_by, daily_open_by, figures_refresh
-from municipium.cases.selectors import (
-    case_figures_sources_for_user,
-    case_list_for_public_figures,
-    daily_figures_list_for_public,
-)
+from municipium.cases.rollup import daily_figures_by, daily_open_by, day_start, figures_refresh
+from municipium.cases.selectors import case_figures_sources_for_user, figures_sources_for_public
 from municipium.cases.statistics import (
     Figures,
     case_due_figures_by,
@@ -118,39 +115,54 @@ def _month_expression(starts, *, of_cases: bool = False):
     )
 
 
+def _state_and_figures(sources, *, municipality, starts, now) -> tuple[dict, dict, dict]:
+    """The board's three parts keyed by (unit, month): the filed requests' figures and the
+    open ones (overdue if due before today) from the rollup; overdue since the start of today
+    and due soon, live."""
+    rows_month = _month_expression(starts)
+    filed = daily_figures_by(
+        sources.filed,
+        group={"unit": "unit_id", "month": rows_month},
+        since=starts[0].date(),
+        until=starts[-1].date(),
+    )
+    # Open now: every day of filing (a day before the twelve months falls in month None:
+    # counted for its unit, not in a month's row).
+    today = day_start(municipality, now)
+    still_open = daily_open_by(
+        sources.open, group={"unit": "unit_id", "month": rows_month}, today=today.date()
+    )
+    due = case_due_figures_by(
+        sources.cases,
+        kind=CODE,
+        group={"unit": "unit_id", "month": _month_expression(starts, of_cases=True)},
+        now=now,
+        soon=now + SOON,
+        since=today,
+    )
+    return filed, still_open, due
+
+
 def board_figures(
     *, municipality, user, language: str, unit_id: int | None = None, now=None
 ) -> Board:
     """The board of what ``user`` may see in ``municipality`` (a unit's staff their unit and
     those below; the call centre and the mayor's office all; another municipality nothing),
     narrowed to one unit if ``unit_id``; per unit and per month from the rollup in one query
-    (and one for the rare answers after more than 20 working days), open now from the rollup
-    in one more, overdue and due soon in one over the cases due before next week (the rest:
+    (and one for the rare answers after more than 20 working days), open now and overdue
+    before today from the rollup in one more, overdue today and due soon in one over the
+    cases due from the start of today to next week (the rest:
     the dirty days' marks, who may see what, the units' names). The number of queries grows
     with neither the requests nor the months."""
     now = now or timezone.now()
     starts = month_starts(municipality, now=now)
     figures_refresh(municipality=municipality)
-    cases, rows = case_figures_sources_for_user(municipality=municipality, user=user, kind=CODE)
+    sources = case_figures_sources_for_user(municipality=municipality, user=user, kind=CODE)
     if unit_id is not None:
-        rows, cases = rows.filter(unit_id=unit_id), cases.filter(unit_id=unit_id)
-    filed = daily_figures_by(
-        rows,
-        group={"unit": "unit_id", "month": _month_expression(starts)},
-        since=starts[0].date(),
-        until=starts[-1].date(),
+        sources = sources.for_unit(unit_id)
+    by_unit_and_month = figures_merge(
+        *_state_and_figures(sources, municipality=municipality, starts=starts, now=now)
     )
-    # Open now: the rollup's counts of every day of filing (a day before the twelve months
-    # falls in month None: counted for its unit, not in a month's row).
-    still_open = daily_open_by(rows, group={"unit": "unit_id", "month": _month_expression(starts)})
-    due = case_due_figures_by(
-        cases,
-        kind=CODE,
-        group={"unit": "unit_id", "month": _month_expression(starts, of_cases=True)},
-        now=now,
-        soon=now + SOON,
-    )
-    by_unit_and_month = figures_merge(filed, still_open, due)
     by_unit = figures_split(by_unit_and_month, 0)
     by_month = figures_split(by_unit_and_month, 1)
     units = unit_list_for_municipality(municipality=municipality).filter(pk__in=list(by_unit))
@@ -191,22 +203,20 @@ def public_figures(*, municipality, language: str, now=None) -> PublicFigures:
     starts = month_starts(municipality, now=now)
     since = starts[0]
     figures_refresh(municipality=municipality)
+    sources = figures_sources_for_public(municipality=municipality, kind=CODE)
+    groups = {"category": "key", "unit": "unit_id"}
     filed = daily_figures_by(
-        daily_figures_list_for_public(municipality=municipality, kind=CODE),
-        group={"category": "key", "unit": "unit_id"},
-        since=since.date(),
-        until=starts[-1].date(),
+        sources.filed, group=groups, since=since.date(), until=starts[-1].date()
     )
-    still_open = daily_open_by(
-        daily_figures_list_for_public(municipality=municipality, kind=CODE),
-        group={"category": "key", "unit": "unit_id"},
-    )
+    today = day_start(municipality, now)
+    still_open = daily_open_by(sources.open, group=groups, today=today.date())
     due = case_due_figures_by(
-        case_list_for_public_figures(municipality=municipality),
+        sources.cases,
         kind=CODE,
         group={"category": "citizen_request__category_id", "unit": "unit_id"},
         now=now,
         soon=now + SOON,
+        since=today,
     )
     both = figures_merge(filed, still_open, due)
     by_category, by_unit = figures_split(both, 0), figures_split(both, 1)
@@ -235,7 +245,7 @@ def category_median_days(*, municipality, now=None) -> dict[int, int | None]:
     starts = month_starts(municipality, now=now)
     figures_refresh(municipality=municipality)
     by_category = daily_figures_by(
-        daily_figures_list_for_public(municipality=municipality, kind=CODE),
+        figures_sources_for_public(municipality=municipality, kind=CODE).filed,
         group="key",
         since=starts[0].date(),
         until=starts[-1].date(),
@@ -257,7 +267,7 @@ def service_standard_median_days(*, municipality, standard_ids) -> dict[int, int
     starts = month_starts(municipality, now=timezone.now())
     figures_refresh(municipality=municipality)
     by_category = daily_figures_by(
-        daily_figures_list_for_public(municipality=municipality, kind=CODE).filter(
+        figures_sources_for_public(municipality=municipality, kind=CODE).filed.filter(
             key__in=list(mapped)
         ),
         group="key",

@@ -57,15 +57,16 @@ def municipality_list_administered_by(*, user) -> QuerySet[Municipality]:
     return municipalities.none()
 
 
-def unit_ids_for_user(*, municipality: Municipality | None, user) -> set[int]:
-    """The ids of the units of ``municipality`` that ``user`` may see and act in: a clerk's
-    own units; a manager's or director's units and every unit below them; all of them for
-    the municipality's administrators and superusers; none for anyone else."""
+def unit_scope_for_user(*, municipality: Municipality | None, user) -> tuple[set[int], bool]:
+    """The ids of the units of ``municipality`` that ``user`` may see and act in (as
+    ``unit_ids_for_user``) and whether they are every unit of it: a filter by municipality
+    alone then says the same, and lets the database use the municipality's indexes."""
     if municipality is None or not user.is_authenticated:
-        return set()
+        return set(), False
     children = unit_children_map(municipality=municipality)
+    every = {pk for ids in children.values() for pk in ids}
     if municipality_list_administered_by(user=user).filter(pk=municipality.pk).exists():
-        return {pk for ids in children.values() for pk in ids}
+        return every, True
     memberships = Membership.objects.filter(user=user, unit__municipality=municipality)
     ids = set()
     for unit_id, role in memberships.values_list("unit_id", "role"):
@@ -73,7 +74,14 @@ def unit_ids_for_user(*, municipality: Municipality | None, user) -> set[int]:
             ids |= unit_descendant_ids(units=[unit_id], children=children)
         else:
             ids.add(unit_id)
-    return ids
+    return ids, bool(ids) and ids == every
+
+
+def unit_ids_for_user(*, municipality: Municipality | None, user) -> set[int]:
+    """The ids of the units of ``municipality`` that ``user`` may see and act in: a clerk's
+    own units; a manager's or director's units and every unit below them; all of them for
+    the municipality's administrators and superusers; none for anyone else."""
+    return unit_scope_for_user(municipality=municipality, user=user)[0]
 
 
 def unit_list_for_user(*, municipality: Municipality | None, user) -> QuerySet[Unit]:

@@ -10,15 +10,16 @@ import pytest
 from django.db.models.functions import TruncDate
 
 from municipium.cases import kinds
-from municipium.cases.models import Case, DailyFigures, DirtyDay
+from municipium.cases.models import Case, DailyFigures, DailyOpen, DirtyDay
 from municipium.cases.rollup import (
     daily_figures_by,
     daily_open_by,
+    day_start,
     figures_rebuild,
     figures_refresh,
 )
-from municipium.cases.services import case_open, case_route, case_transition
-from municipium.cases.statistics import case_figures_by
+from municipium.cases.services import case_extend, case_open, case_route, case_transition
+from municipium.cases.statistics import case_due_figures_by, case_figures_by, figures_merge
 
 from .conftest import ISTANBUL, at
 
@@ -39,13 +40,13 @@ def file(org, moment, unit):
     )
 
 
-def live(org, group, now):
+def live(org, group, now, soon=None):
     return case_figures_by(
         Case.objects.filter(municipality=org.municipality),
         kind="test_request",
         group=group,
         now=now,
-        soon=now,
+        soon=soon or now,
         since=LONG_AGO,
     )
 
@@ -67,8 +68,36 @@ def same(live_figures, rolled_figures):
 
 
 def open_now(org, group):
-    rows = DailyFigures.objects.filter(municipality=org.municipality, kind="test_request")
+    rows = DailyOpen.objects.filter(municipality=org.municipality, kind="test_request")
     return {key: found.open for key, found in daily_open_by(rows, group=group).items()}
+
+
+def deadlines(org, now, soon):
+    """``{unit id: (overdue, due soon)}`` as the board counts them: before today from the
+    rollup, from the start of today live."""
+    rows = DailyOpen.objects.filter(municipality=org.municipality, kind="test_request")
+    today = day_start(org.municipality, now)
+    merged = figures_merge(
+        daily_open_by(rows, group="unit_id", today=today.date()),
+        case_due_figures_by(
+            Case.objects.filter(municipality=org.municipality),
+            kind="test_request",
+            group="unit_id",
+            now=now,
+            soon=soon,
+            since=today,
+        ),
+    )
+    return {
+        key: (found.overdue, found.due_soon)
+        for key, found in merged.items()
+        if found.overdue or found.due_soon
+    }
+
+
+def live_deadlines(org, now, soon):
+    found = live(org, "unit_id", now, soon).items()
+    return {key: (one.overdue, one.due_soon) for key, one in found if one.overdue or one.due_soon}
 
 
 def same_open(live_figures, rolled_open):
@@ -76,16 +105,17 @@ def same_open(live_figures, rolled_open):
 
 
 def rows_of(municipality):
-    fields = ("unit_id", "key", "day", "days_over", "d0", "d3", "filed", "answered", "open")
+    fields = ("unit_id", "key", "day", "days_over", "d0", "d3", "filed", "answered", "disputed")
+    opened = ("unit_id", "key", "day", "due_day", "running", "cases")
     return sorted(
-        DailyFigures.objects.filter(municipality=municipality).values_list(*fields, "disputed"),
-        key=repr,
-    )
+        DailyFigures.objects.filter(municipality=municipality).values_list(*fields), key=repr
+    ) + sorted(DailyOpen.objects.filter(municipality=municipality).values_list(*opened), key=repr)
 
 
 def test_the_rollup_equals_the_live_count_after_a_random_mix_of_transitions(org, time_machine):
-    rng = random.Random(20261202)
+    rng, extender = random.Random(20261202), random.Random(20261203)
     units = [org.trees, org.lights, org.parks]
+    finals = [status.code for status in kinds.get("test_request").statuses if status.is_closed]
     moment = at(2026, 3, 2, 8, 0)
     cases = []
     for _step in range(220):
@@ -115,11 +145,15 @@ def test_the_rollup_equals_the_live_count_after_a_random_mix_of_transitions(org,
             case_route(case=case, unit=rng.choice(others), by=org.manager, reason="Theirs.")
         else:
             figures_refresh()
+        if extender.random() < 0.08:  # its own draws: the mix above stays the same
+            case = Case.objects.get(pk=extender.choice(cases).pk)
+            if case.status not in finals:
+                days = extender.choice([1, 3, 10])
+                case_extend(case=case, days=days, by=org.manager, reason="Waiting for a survey.")
     assert Case.objects.filter(disputes__gt=0).exists()  # the mix holds every kind of change
     assert Case.objects.filter(answered_in_time=False).exists()
     assert Case.objects.filter(answer_working_days__gt=20).exists()  # past the columns
     declared = kinds.get("test_request")
-    finals = [status.code for status in declared.statuses if status.is_closed]
     assert Case.objects.filter(status__in=finals).exists()  # some closed, some reopened
     assert Case.objects.exclude(status__in=finals).exclude(status=declared.initial).exists()
     assert figures_refresh(municipality=org.municipality) > 0
@@ -132,6 +166,19 @@ def test_the_rollup_equals_the_live_count_after_a_random_mix_of_transitions(org,
     same_open(live(org, by_day, moment), open_now(org, "day"))
     both = {"unit": "unit_id", "day": by_day}
     same_open(live(org, both, moment), open_now(org, {"unit": "unit_id", "day": "day"}))
+    # Overdue and due soon, the rollup's days before today and the live edge, are the live
+    # count at any moment: the clock moves, the rollup does not need to.
+    assert Case.objects.filter(extension_days__gt=0).exclude(status__in=finals).exists()
+    later = [datetime.timedelta(hours=hours) for hours in (0, 1, 5, 13, 24, 50, 24 * 9, 24 * 40)]
+    seen = set()
+    for step in later:
+        now, soon = moment + step, moment + step + datetime.timedelta(days=7)
+        found = deadlines(org, now, soon)
+        assert found == live_deadlines(org, now, soon), now
+        seen |= {
+            part for counts in found.values() for part, n in zip("od", counts, strict=True) if n
+        }
+    assert seen == {"o", "d"}  # some overdue, some due soon: the test counts both
     refreshed = rows_of(org.municipality)
     DailyFigures.objects.all().delete()
     figures_rebuild(municipality=org.municipality)

@@ -1,9 +1,11 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from municipium.cases.selectors import (
     case_get_for_resident,
     case_list_for_user,
+    case_visibility,
     entry_list,
 )
 from municipium.cases.services import case_note, case_open
@@ -85,3 +87,16 @@ def test_the_resident_reads_only_the_public_timeline(org):
     public = [entry.body or entry.kind for entry in entry_list(case=case, public_only=True)]
     assert public == ["opened", "for the resident"]
     assert len(entry_list(case=case, public_only=False)) == 3
+
+
+def test_a_director_over_every_unit_is_filtered_by_the_municipality_alone(bornova, sisli):
+    """No list of every unit's id: the planner keeps the municipality's indexes (the board's
+    range of deadlines)."""
+    top = unit(bornova, "top")
+    roads = unit(bornova, "roads", parent=top)
+    director = staff_user(bornova, "director", unit=top, role="director")
+    assert case_visibility(municipality=bornova, user=director) == Q(municipality=bornova)
+    unit(bornova, "elsewhere")  # a unit outside the director's tree: the list comes back
+    visible = case_visibility(municipality=bornova, user=director)
+    assert visible != Q(municipality=bornova)
+    assert ("unit_id__in", {top.pk, roads.pk}) in visible.children

@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from municipium.cases.models import Attachment, Case, Entry
-from municipium.cases.services import case_transition
+from municipium.cases.services import case_extend, case_route, case_transition
 from municipium.cases.statistics import percentile
 from municipium.cases.tests.conftest import Now, Org, at
 from municipium.desk.board import average_rating, board_figures, month_starts, public_figures
@@ -357,8 +357,9 @@ def test_the_boards_queries_do_not_grow_with_the_requests_or_the_months(
     org, requests, time_machine, django_assert_num_queries
 ):
     """Ten queries at six requests in one month, and again at twenty-six in five months:
-    the twelve months' rates come from the rollup in one query, open now from the rollup in
-    one more, overdue and due soon in one over the cases due before next week."""
+    the twelve months' rates come from the rollup in one query, open now and overdue before
+    today from the rollup of open cases in one more, overdue today and due soon in one over
+    the cases due from the start of today to next week."""
     board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
     with django_assert_num_queries(10):
         board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
@@ -402,3 +403,62 @@ def test_a_service_standard_shows_its_categorys_measured_median(org, requests):
         municipality=org.municipality, standard_ids=[pruning.pk, other.pk]
     )
     assert medians == {pruning.pk: 2}  # of 1, 2, 5 working days: the trees' answers
+
+
+def deadlines(board):
+    return (board.total.overdue, board.total.due_soon)
+
+
+def test_an_extension_moves_an_overdue_request_to_due_soon(org, requests):
+    """D (trees, due 5 March) is overdue; extended by five working days it is due on the
+    12th: the rollup's day of filing is rebuilt, the board counts it due soon."""
+    board = board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
+    assert deadlines(board) == (1, 1)
+    case_extend(case=requests["d"], days=5, by=org.clerk, reason="A survey is needed.")
+    board = board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
+    assert deadlines(board) == (0, 2)
+
+
+def test_a_rerouted_overdue_request_is_overdue_in_its_new_unit(org, requests):
+    board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
+    case_route(case=requests["d"], unit=org.lights, by=org.manager, reason="Lights.")
+    board = board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
+    by_unit = {found.code: figures for found, figures in board.units}
+    assert (by_unit["trees"].overdue, by_unit["lights"].overdue) == (0, 1)
+
+
+def test_overdue_moves_with_the_clock_without_a_rebuild(org, requests):
+    """F (lights, filed on the 10th, five working days) is due on the 17th: due soon on the
+    11th, overdue from the 18th, and on the 17th itself overdue only after the offices close."""
+    due = Case.objects.get(pk=requests["f"].pk).due_at
+    board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
+    seen = []
+    for now in (
+        NOW,
+        due - datetime.timedelta(hours=1),
+        due + datetime.timedelta(minutes=1),
+        due + datetime.timedelta(days=1),
+    ):
+        board = board_figures(
+            municipality=org.municipality, user=org.manager, language="tr", now=now
+        )
+        seen.append(deadlines(board))
+    # D stays overdue throughout; E is answered.
+    assert seen == [(1, 1), (1, 1), (2, 0), (2, 0)]
+
+
+def test_another_municipalitys_overdue_requests_are_never_counted(
+    org, requests, municipality_factory, time_machine
+):
+    sisli = municipality_factory(slug="sisli")
+    roads = category(sisli, "road", unit(sisli, "roads"), target=1)
+    file(sisli, roads, at(2026, 3, 2, 10, 0), time_machine)  # overdue since the 3rd
+    file(sisli, roads, at(2026, 3, 11, 8, 0), time_machine)  # due tomorrow
+    time_machine.move_to(NOW)
+    for user in (org.manager, org.chief):
+        board = board_figures(municipality=org.municipality, user=user, language="tr", now=NOW)
+        assert deadlines(board) == (1, 1)
+    assert deadlines(public_figures(municipality=org.municipality, language="tr", now=NOW)) == (
+        1,
+        1,
+    )

@@ -6,13 +6,15 @@ import zoneinfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from municipium.core.site_dates import SiteDateField
+
 from .models import HallBooking
 
 HONEYPOT = "website"  # a field people never see (hidden by CSS); robots fill it in
 
 
 class BookingForm(forms.Form):
-    day = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    # ``day`` is the site's calendar's (``__init__``): a Solar Hijri site types 1405/09/15.
     starts = forms.TimeField(
         label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
@@ -55,9 +57,10 @@ class BookingForm(forms.Form):
     )
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, time_zone: str, **kwargs):
+    def __init__(self, *args, time_zone: str, calendar: str, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.fields = {"day": SiteDateField(calendar=calendar, label=_("Date")), **self.fields}
         self.zone = zoneinfo.ZoneInfo(time_zone)
 
     def is_spam(self) -> bool:

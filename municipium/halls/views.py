@@ -130,12 +130,12 @@ def _within_limit(request) -> bool:
 
 def booking_form(request, *, page, slug):
     hall = _hall_or_404(request, slug)
-    time_zone = hall.municipality.time_zone
+    time_zone, calendar = hall.municipality.time_zone, hall.municipality.calendar
     context = {"hall": hall, "text": hall.text_in(translation.get_language())}
     if request.method != "POST":
-        context["form"] = BookingForm(time_zone=time_zone)
+        context["form"] = BookingForm(time_zone=time_zone, calendar=calendar)
         return _private(_render(request, page, "halls/booking_form.html", context))
-    form = BookingForm(request.POST, time_zone=time_zone)
+    form = BookingForm(request.POST, time_zone=time_zone, calendar=calendar)
     refusal, status = None, 400
     if form.is_spam():
         refusal = _("Your request could not be sent. Please leave the last field empty.")

@@ -14,23 +14,19 @@ from municipium.events.models import EventText, Status
 from municipium.events.services import event_save
 from municipium.organisation.tests.factories import staff_user
 
-from .programme_world import Programme
+from .programme_world import BORNOVA, BUMEHEN, Programme
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def bornova(municipality_factory):
-    return Programme(municipality_factory(slug="bornova", names={"tr": "Bornova Belediyesi"}))
+    return Programme(municipality_factory(**BORNOVA))
 
 
 @pytest.fixture
 def bumehen(municipality_factory):
-    municipality = municipality_factory(
-        slug="bumehen", country="IR", languages=["fa", "en"], calendar="solar_hijri",
-        time_zone="Asia/Tehran", weekend_days=[4], names={"fa": "شهرداری بومهن"},
-    )  # fmt: skip
-    return Programme(municipality)
+    return Programme(municipality_factory(**BUMEHEN))
 
 
 @pytest.fixture

@@ -86,8 +86,8 @@ def _placeholders(html: str) -> list[str]:
 
 
 def test_the_date_filter_shows_its_example_in_persian_digits_on_a_persian_page(client, persian):
-    persian = get(client, persian, persian.url("fa")).content.decode()
-    assert _placeholders(persian) == ["۱۴۰۵/۰۲/۱۰", "۱۴۰۵/۰۲/۱۰"]
+    html = get(client, persian, persian.url("fa")).content.decode()
+    assert _placeholders(html) == ["۱۴۰۵/۰۲/۱۰", "۱۴۰۵/۰۲/۱۰"]
     english = get(client, persian, persian.url("en")).content.decode()
     assert _placeholders(english) == ["1405/02/10", "1405/02/10"]
 

@@ -176,7 +176,9 @@ def test_the_event_page_has_everything(client, bornova):
     assert f'<link rel="canonical" href="{canonical}">' in text
     english = f"http://{bornova.host}{bornova.event_url(made, 'en')}"
     assert f'<link rel="alternate" hreflang="en" href="{english}">' in text
-    data = json.loads(text.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    scripts = text.split('<script type="application/ld+json">')[1:]
+    blocks = [json.loads(script.split("</script>")[0]) for script in scripts]
+    data = next(block for block in blocks if block["@type"] != "BreadcrumbList")
     assert data["@type"] == "MusicEvent"
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"

@@ -43,6 +43,14 @@ VENUES = {
     ],
 }
 
+# The venues other demos name, by a key that stays when a venue's name is edited: the halls'
+# demo lends the culture centres' halls (one venue per place, not a second by another name).
+VENUE_KEYS = {
+    "bornova": {"culture-centre": "Bornova Kültür Merkezi"},
+    "rudziniec": {"culture-centre": "Gminny Ośrodek Kultury Rudziniec: sala widowiskowa"},
+    "bumehen": {"culture-centre": "فرهنگسرای بومهن"},
+}
+
 # (name, kind, website, {language: description})
 PARTNERS = {
     "bornova": [
@@ -92,6 +100,13 @@ def venues_ensure(slug: str, municipality) -> dict[str, Venue]:
             venue = venue_save(instance=venue, by=None, texts=venue_texts)
         made[name] = venue
     return made
+
+
+def demo_venue(slug: str, municipality, key: str) -> Venue | None:
+    """The demo venue ``key`` (``VENUE_KEYS``) of site ``slug``, made with the others if this
+    step has not run yet; None if the site has no such venue."""
+    name = VENUE_KEYS.get(slug, {}).get(key)
+    return venues_ensure(slug, municipality).get(name) if name else None
 
 
 def partners_ensure(slug: str, municipality) -> dict[str, Partner]:

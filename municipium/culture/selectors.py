@@ -9,7 +9,7 @@ from django.db.models import Prefetch, QuerySet
 
 from municipium.tenancy.selectors import home_page_list_for_site
 
-from .models import EventType, Partner, PartnerText, Venue
+from .models import EventType, EventTypeName, Partner, PartnerText, Venue
 from .partner_links import partner_links
 
 
@@ -33,8 +33,41 @@ def partner_list_public(*, municipality) -> QuerySet[Partner]:
     )
 
 
+def venue_get_by_name(*, municipality, name: str) -> Venue | None:
+    return Venue.objects.filter(municipality=municipality, name=name).first()
+
+
+def venue_list_with_events(*, municipality, event_filter: dict) -> QuerySet[Venue]:
+    """The municipality's venues where an event matching ``event_filter`` (the events' own
+    fields and values, which culture does not know) takes place, by name."""
+    where = {f"events__{field}": value for field, value in event_filter.items()}
+    return (
+        venue_list_for_municipality(municipality=municipality)
+        .filter(events__municipality=municipality, **where)
+        .distinct()
+    )
+
+
 def event_type_list() -> QuerySet[EventType]:
     return EventType.objects.prefetch_related("names")
+
+
+def event_type_name_list(*, language: str) -> QuerySet[EventTypeName]:
+    """The names of the types of event in ``language`` (to prefetch with a type)."""
+    return EventTypeName.objects.filter(language=language)
+
+
+def event_type_list_with_events(
+    *, municipality, language: str, event_filter: dict
+) -> QuerySet[EventType]:
+    """The types of the municipality's events matching ``event_filter`` (as in
+    ``venue_list_with_events``), each with its name in ``language`` only."""
+    where = {f"events__{field}": value for field, value in event_filter.items()}
+    return (
+        EventType.objects.filter(events__municipality=municipality, **where)
+        .distinct()
+        .prefetch_related(Prefetch("names", queryset=event_type_name_list(language=language)))
+    )
 
 
 def event_type_get(*, code: str) -> EventType | None:

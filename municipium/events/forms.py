@@ -7,33 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from municipium.core import formatting, solar_hijri
+from municipium.core.site_dates import SiteDateField
 from municipium.culture.choices import Audience
 
 from .public import ProgrammeFilters
-
-
-class SiteDateField(forms.CharField):
-    """A day typed in the site's calendar: ``1405/02/10`` on a Solar Hijri site (Persian or
-    Latin digits), an ISO date (the browser's date picker) elsewhere."""
-
-    def __init__(self, *, calendar: str, **kwargs):
-        self.calendar = calendar
-        super().__init__(required=False, **kwargs)
-        if calendar == formatting.SOLAR_HIJRI:
-            self.widget.attrs.update(
-                {"placeholder": solar_hijri.EXAMPLE_DATE, "inputmode": "numeric"}
-            )
-        else:
-            self.widget.input_type = "date"
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value:
-            return None
-        if self.calendar == formatting.SOLAR_HIJRI:
-            return solar_hijri.parse_date(value)
-        return forms.DateField().clean(value)
 
 
 class ProgrammeFilterForm(forms.Form):
@@ -73,11 +50,18 @@ class ProgrammeFilterForm(forms.Form):
             ("", pgettext_lazy("programme filter", "All venues")),
             *((venue.pk, venue.name) for venue in venues),
         ]
+        # The filters show no help text: the placeholder is the hint.
         self.fields["date_from"] = SiteDateField(
-            calendar=calendar, label=pgettext_lazy("programme filter", "From")
+            calendar=calendar,
+            hint=False,
+            required=False,
+            label=pgettext_lazy("programme filter", "From"),
         )
         self.fields["date_to"] = SiteDateField(
-            calendar=calendar, label=pgettext_lazy("programme filter", "Until")
+            calendar=calendar,
+            hint=False,
+            required=False,
+            label=pgettext_lazy("programme filter", "Until"),
         )
         for name in list(self.fields):
             self.fields[name].widget.attrs.setdefault("class", "programme-filters__input")

@@ -10,20 +10,14 @@ import datetime
 import zoneinfo
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Event, EventReport, EventText, Occurrence, Status
+from municipium.culture import selectors as culture
 
-# culture's models, read here only (culture has no selectors yet; no app imports another's
-# models module).
-EventType = apps.get_model("culture", "EventType")
-EventTypeName = apps.get_model("culture", "EventTypeName")
-Venue = apps.get_model("culture", "Venue")
-VenueText = apps.get_model("culture", "VenueText")
+from .models import Event, EventReport, EventText, Occurrence, Status
 
 PAGE_SIZE = 20
 FEED_LIMIT = 1000
@@ -57,7 +51,7 @@ def _occurrences(*, municipality, language: str) -> QuerySet[Occurrence]:
             Prefetch("event__texts", queryset=EventText.objects.filter(language=language)),
             Prefetch(
                 "event__event_type__names",
-                queryset=EventTypeName.objects.filter(language=language),
+                queryset=culture.event_type_name_list(language=language),
             ),
         )
         .order_by("starts_at", "pk")
@@ -162,7 +156,7 @@ def event_get_public(*, municipality, event_id: int) -> Event:
             "texts",
             "event_type__names",
             "unit__names",
-            Prefetch("venue__texts", queryset=VenueText.objects.all()),
+            "venue__texts",
             "partners",
             Prefetch("occurrences", queryset=Occurrence.objects.order_by("starts_at", "pk")),
         )
@@ -170,25 +164,17 @@ def event_get_public(*, municipality, event_id: int) -> Event:
     )
 
 
-def event_type_list_public(*, municipality, language: str) -> QuerySet[EventType]:
+def event_type_list_public(*, municipality, language: str) -> QuerySet:
     """The types the municipality's published events have, with their name in ``language``."""
-    return (
-        EventType.objects.filter(events__municipality=municipality, events__is_published=True)
-        .distinct()
-        .prefetch_related(
-            Prefetch("names", queryset=EventTypeName.objects.filter(language=language))
-        )
+    return culture.event_type_list_with_events(
+        municipality=municipality, language=language, event_filter={"is_published": True}
     )
 
 
-def venue_list_public(*, municipality) -> QuerySet[Venue]:
-    """The venues of the municipality's published events."""
-    return (
-        Venue.objects.filter(
-            municipality=municipality, events__municipality=municipality, events__is_published=True
-        )
-        .distinct()
-        .order_by("name")
+def venue_list_public(*, municipality) -> QuerySet:
+    """The venues of the municipality's published events, by name."""
+    return culture.venue_list_with_events(
+        municipality=municipality, event_filter={"is_published": True}
     )
 
 

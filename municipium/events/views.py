@@ -332,6 +332,7 @@ def event_detail(request, *, page, event_id, slug):
         "is_off": event.status != Status.SCHEDULED,
         "dates": dates,
         "canonical_url": url,
+        "breadcrumb_current": {"title": text.title, "url": url},
         "alternates": alternates,
         "price": price,
         "map_url": _map_url(event.venue),

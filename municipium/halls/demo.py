@@ -1,11 +1,12 @@
-"""The demo's halls: a halls page under each home page of Bornova and Rudziniec, three halls
-for Bornova (page 000: "salon ve etkinlik alanlarını tahsis etmek") and one for Rudziniec's
-culture centre, with requests in every state over the coming weeks, made through the services.
-Running it again changes nothing. Registered in ``HallsConfig.ready`` at order 45: after the
-units (30), before the home pages' cards (portal, 60).
+"""The demo's halls: a halls page under each home page of Bornova, Rudziniec and Bumehen, three
+halls for Bornova (page 000: "salon ve etkinlik alanlarını tahsis etmek"), one for Rudziniec's
+culture centre and one for Bumehen's, with requests in every state over the coming weeks, made
+through the services, and a drawing of each hall (``demo_images``). Running it again changes
+nothing. Registered in ``HallsConfig.ready`` at order 45: after the units (30) and the venues
+(culture, 42), before the home pages' cards (portal, 60).
 
-The venues are found or made by name (``get_or_create``): the culture demo of the events app
-makes the same venues, "Bornova Kültür Merkezi" and "Gminny Ośrodek Kultury w Rudzińcu"."""
+The halls are in the culture demo's culture centre of their site, found by its key
+(``culture.demo.VENUE_KEYS``): one venue per place, which the programme's events share."""
 
 from __future__ import annotations
 
@@ -14,14 +15,16 @@ import unicodedata
 import zoneinfo
 from decimal import Decimal
 
-from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
 from municipium.core.pages import translations_ensure
+from municipium.culture.demo import demo_venue
 from municipium.organisation.selectors import unit_list_for_municipality
+from municipium.tenancy.demo import collection_ensure
 
-from .models import Hall, HallOpening, HallText
+from .demo_images import hall_image_ensure
+from .models import Hall, HallOpening, HallPhoto, HallText
 from .pages import SLUGS, HallsPage
 from .services import booking_approve, booking_cancel, booking_decline, booking_request
 
@@ -35,13 +38,12 @@ PAGES = {
            "their events; requests are answered within five working days."),
 }  # fmt: skip
 
-# Per site: the unit (first found), the venue (name, address, latitude, longitude), the halls:
-# (slug, seats, standing, flags, fees, texts {language: (name, description, equipment)}).
+# Per site: the unit (first found), the halls: (slug, seats, standing, flags, fees, texts
+# {language: (name, description, equipment)}); each hall's drawing is ``demo_images``' by slug.
 # fmt: off
 HALLS = {
     "bornova": {
         "units": ("kultur-ve-sosyal-isler-events-section", "kultur-ve-sosyal-isler"),
-        "venue": ("Bornova Kültür Merkezi", "Kazımdirik Mah. 372. Sok. No: 2, Bornova", "38.462300", "27.216100"),
         "halls": [
             ("buyuk-salon", 420, 0, {"projector": True, "sound_system": True, "stage": True, "piano": True,
                                       "step_free": True, "accessible_toilet": True, "hearing_loop": True},
@@ -60,7 +62,6 @@ HALLS = {
     },
     "rudziniec": {
         "units": ("dzial-programowy",),
-        "venue": ("Gminny Ośrodek Kultury w Rudzińcu", "ul. Gliwicka 26, Rudziniec", "50.434400", "18.498600"),
         "halls": [
             ("sala-widowiskowa", 150, 200, {"stage": True, "sound_system": True, "kitchen": True, "step_free": True},
              {"fee_per_hour": Decimal("120"), "free_for_associations": True},
@@ -68,13 +69,25 @@ HALLS = {
               "en": ("Theatre hall", "A hall with a stage for reviews, concerts and village meetings.", "Stage, sound system, kitchen.")}),
         ],
     },
+    "bumehen": {
+        "units": ("farhangi-ejtemaei",),
+        "halls": [
+            ("salon-ejtemaat", 200, 0, {"stage": True, "projector": True, "sound_system": True, "step_free": True,
+                                        "accessible_toilet": True},
+             {"fee_per_hour": Decimal("1500000"), "free_for_associations": True},
+             {"fa": ("سالن اجتماعات", "سالنی با صحنه و ۲۰۰ صندلی برای همایش‌ها، شب‌های شعر و نمایش.", "صحنه، ویدئو پروژکتور، سیستم صوتی."),
+              "en": ("Assembly hall", "A 200-seat hall with a stage for meetings, poetry evenings and plays.", "Stage, projector, sound system.")}),
+        ],
+    },
 }
 RULES = {
+    "fa": "استعمال دخانیات ممنوع است. پس از برنامه، سالن را همان‌گونه که تحویل گرفته‌اید تحویل دهید.",
     "tr": "Salonda sigara içilmez, yiyecek ve içecek yalnızca fuayede. Etkinlik sonunda salon teslim alındığı gibi bırakılır.",
     "pl": "Na sali obowiązuje zakaz palenia. Po wydarzeniu salę oddaje się w stanie, w jakim ją przyjęto.",
     "en": "No smoking. Food and drink in the foyer only. Leave the hall as you found it.",
 }
 FEES = {
+    "fa": "برای انجمن‌ها رایگان است؛ دیگران ساعتی هزینه می‌پردازند.",
     "tr": "Dernekler için ücretsizdir; diğer kullanımlar için saatlik ücret uygulanır.",
     "pl": "Dla stowarzyszeń bezpłatnie; w pozostałych przypadkach opłata godzinowa.",
     "en": "Free for associations; other users pay by the hour.",
@@ -94,6 +107,10 @@ REQUESTS = {
         (14, 17, 20, "Anna Kowalska", "Koło Gospodyń Wiejskich Rudziniec", "Przegląd kolęd i pastorałek", 140, "approve"),
         (21, 16, 19, "Jan Nowak", "", "Zebranie sołeckie", 60, "requested"),
     ],
+    "bumehen": [
+        (11, 17, 20, "مریم رضایی", "انجمن ادبی بومهن", "شب شعر", 120, "approve"),
+        (16, 10, 12, "علی محمدی", "", "جلسه‌ی شورای محله", 40, "requested"),
+    ],
 }
 # fmt: on
 
@@ -102,22 +119,11 @@ def _ascii(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if c.isascii())
 
 
-def _venue(municipality, spec):
-    """The venue by name (``culture`` has no service for venues yet: the events helper's
-    demo makes the same ones; read by the model's name, not its module)."""
-    name, address, latitude, longitude = spec
-    venue, _created = apps.get_model("culture", "Venue").objects.get_or_create(
-        municipality=municipality,
-        name=name,
-        defaults={
-            "address": address,
-            "latitude": Decimal(latitude),
-            "longitude": Decimal(longitude),
-            "step_free": True,
-            "accessible_toilet": True,
-        },
-    )
-    return venue
+def _photo_ensure(hall: Hall, collection) -> None:
+    if not hall.photos.exists():
+        HallPhoto.objects.create(
+            hall=hall, image=hall_image_ensure(hall.slug, collection=collection)
+        )
 
 
 @transaction.atomic
@@ -127,9 +133,10 @@ def halls_ensure(slug: str, municipality) -> list[Hall]:
         return []
     units = {unit.code: unit for unit in unit_list_for_municipality(municipality=municipality)}
     unit = next((units[code] for code in spec["units"] if code in units), None)
-    if unit is None:
+    venue = demo_venue(slug, municipality, "culture-centre")
+    if unit is None or venue is None:
         return []
-    venue = _venue(municipality, spec["venue"])
+    collection = collection_ensure(municipality)
     halls = []
     for slug_, seats, standing, flags, fees, texts in spec["halls"]:
         hall, _created = Hall.objects.update_or_create(
@@ -154,6 +161,7 @@ def halls_ensure(slug: str, municipality) -> list[Hall]:
                         "fees": FEES.get(language, ""),
                     },
                 )
+        _photo_ensure(hall, collection)
         if not hall.openings.exists():
             for weekday in range(7):
                 HallOpening.objects.create(
@@ -170,14 +178,16 @@ def bookings_ensure(slug: str, hall: Hall, language: str) -> int:
     zone = zoneinfo.ZoneInfo(hall.municipality.time_zone)
     today = timezone.now().astimezone(zone).date()
     made = {}
-    for days, start, end, name, organisation, purpose, audience, next_step in REQUESTS[slug]:
+    for days, start, end, name, organisation, purpose, audience, next_step in REQUESTS.get(
+        slug, []
+    ):
         day = today + datetime.timedelta(days=days)
         data = {
             "starts_at": datetime.datetime.combine(day, datetime.time(start), tzinfo=zone),
             "ends_at": datetime.datetime.combine(day, datetime.time(end), tzinfo=zone),
             "name": name, "organisation": organisation,
             "requester": "association" if organisation else "resident",
-            "email": f"{_ascii(name.split()[0])}@example.org", "phone": "",
+            "email": f"{_ascii(name.split()[0]) or 'requester'}@example.org", "phone": "",
             "purpose": purpose, "audience": audience, "equipment": "",
             "waiting_list": next_step in ("waiting",),
         }  # fmt: skip

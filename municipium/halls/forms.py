@@ -7,15 +7,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from municipium.core.site_dates import SiteDateField
+
 from .models import HallBooking
 
 HONEYPOT = "website"  # a field people never see (hidden by CSS); robots fill it in
 
 
 class BookingForm(forms.Form):
-    day = forms.DateField(
-        label=pgettext_lazy("calendar date", "Date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    # ``day`` is the site's calendar's (``__init__``): a Solar Hijri site types 1405/09/15.
     starts = forms.TimeField(
         label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
@@ -58,9 +58,13 @@ class BookingForm(forms.Form):
     )
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 
-    def __init__(self, *args, time_zone: str, **kwargs):
+    def __init__(self, *args, time_zone: str, calendar: str, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.fields = {
+            "day": SiteDateField(calendar=calendar, label=pgettext_lazy("calendar date", "Date")),
+            **self.fields,
+        }
         self.zone = zoneinfo.ZoneInfo(time_zone)
 
     def is_spam(self) -> bool:

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from municipium.tenancy.forms import MunicipalPageForm
 
-SLUGS = {"tr": "salonlar", "fa": "سالن‌ها", "pl": "sale", "en": "halls"}
+SLUGS = {"tr": "salonlar", "fa": "سالن-ها", "pl": "sale", "en": "halls"}
 
 
 class HallsPage(RoutablePageMixin, Page):

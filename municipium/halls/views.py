@@ -112,12 +112,12 @@ def _field_for(form, field: str) -> str | None:
 
 def booking_form(request, *, page, slug):
     hall = _hall_or_404(request, slug)
-    time_zone = hall.municipality.time_zone
+    time_zone, calendar = hall.municipality.time_zone, hall.municipality.calendar
     context = {"hall": hall, "text": hall.text_in(translation.get_language())}
     if request.method != "POST":
-        context["form"] = BookingForm(time_zone=time_zone)
+        context["form"] = BookingForm(time_zone=time_zone, calendar=calendar)
         return private(_render(request, page, "halls/booking_form.html", context))
-    form = BookingForm(request.POST, time_zone=time_zone)
+    form = BookingForm(request.POST, time_zone=time_zone, calendar=calendar)
     language = translation.get_language()
     booking, refusal, status = form_post(
         request,

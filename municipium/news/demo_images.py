@@ -1,13 +1,12 @@
 """Simple drawings for the demo articles, made with Pillow: no photograph of a real person or
 place, and alt text that says what is drawn."""
 
-import io
 import math
 from collections.abc import Callable
 
-from django.core.files.base import ContentFile
-from PIL import Image, ImageDraw
-from wagtail.images import get_image_model
+from PIL import ImageDraw
+
+from municipium.core.demo_images import drawing_ensure
 
 SIZE = (1200, 675)
 BLUE, DARK, PAPER, GREY = (11, 79, 138), (7, 52, 89), (255, 255, 255), (170, 180, 192)
@@ -193,24 +192,9 @@ DRAWINGS: dict[str, tuple[str, str, Callable]] = {
 
 def demo_image_ensure(key: str, *, collection):
     """The demo drawing ``key`` in ``collection`` (a municipality's: its pages use only its
-    own images). The file is drawn once and kept under a fixed name, shared by every
-    municipality's copy, so that loading the demo again (or into a fresh database) adds no
-    file."""
+    own images), drawn once (``core.demo_images``)."""
     title, description, drawing = DRAWINGS[key]
-    model = get_image_model()
-    existing = model.objects.filter(title=title, collection=collection).first()
-    if existing is not None:
-        return existing
-    storage = model._meta.get_field("file").storage
-    name = f"original_images/news-{key}.png"
-    if not storage.exists(name):
-        picture = Image.new("RGB", SIZE)
-        drawing(ImageDraw.Draw(picture))
-        buffer = io.BytesIO()
-        picture.save(buffer, format="PNG", optimize=True)
-        name = storage.save(name, ContentFile(buffer.getvalue()))
-    width, height = SIZE
-    return model.objects.create(
-        title=title, description=description, file=name, width=width, height=height,
+    return drawing_ensure(
+        name=f"news-{key}", title=title, description=description, drawing=drawing, size=SIZE,
         collection=collection,
     )  # fmt: skip

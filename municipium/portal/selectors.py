@@ -277,19 +277,20 @@ def home_sections_get(*, home, request) -> HomeSections:
     return site_data(request, f"home:{home.pk}", build)
 
 
-def breadcrumb_schema(*, page: Page, request) -> dict:
-    """schema.org BreadcrumbList from the home page down to ``page``."""
-    trail = page_trail(page=page)
+def breadcrumb_schema(*, page: Page, request, current: dict | None = None) -> dict:
+    """schema.org BreadcrumbList from the home page down to ``page``, then ``current`` (a
+    route of the page: ``{"title": ..., "url": ...}``) if given."""
+    crumbs = [
+        (crumb.title, request.build_absolute_uri(crumb.get_url(request)))
+        for crumb in page_trail(page=page)
+    ]
+    if current:
+        crumbs.append((current["title"], request.build_absolute_uri(current["url"])))
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": position,
-                "name": crumb.title,
-                "item": request.build_absolute_uri(crumb.get_url(request)),
-            }
-            for position, crumb in enumerate(trail, start=1)
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(crumbs, start=1)
         ],
     }

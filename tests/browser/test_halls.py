@@ -64,3 +64,70 @@ def test_an_association_requests_a_hall_and_a_clerk_approves_it(browser, axe_sou
     assert page.locator("[data-status=approved]").count() == 1
     public.check("halls-tracking-approved")
     context.close()
+
+
+def _gap_below(page, selector: str) -> float:
+    """CSS pixels between the bottom of ``selector`` and the top of the element after it."""
+    return page.evaluate(
+        """(selector) => {
+            const element = document.querySelector(selector);
+            const next = element.nextElementSibling.getBoundingClientRect();
+            return next.top - element.getBoundingClientRect().bottom;
+        }""",
+        selector,
+    )
+
+
+@pytest.mark.parametrize(
+    ("site", "path"),
+    [("bornova", "/tr/salonlar/buyuk-salon/"), ("bumehen", "/fa/سالن-ها/salon-ejtemaat/")],
+)
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_halls_page_shows_its_photo_and_keeps_its_chips_off_the_next_heading(
+    server, tabs, site, path, width
+):
+    tab = tabs[width]
+    page = tab.page
+    tab.open(server.url(site, path))
+    photo = page.locator(".hall-photos img").first
+    assert photo.evaluate("(image) => image.complete && image.naturalWidth > 0")
+    assert photo.bounding_box()["width"] <= width
+    assert _gap_below(page, ".hall > .hall-tags") >= 16  # at least var(--space-4)
+    assert _gap_below(page, ".hall > .hall-facts") >= 12
+    tab.check(f"halls-hall-{site}")
+
+
+def test_a_persian_resident_asks_for_a_hall_typing_the_day_in_solar_hijri(
+    browser, axe_source, server
+):
+    from persiantools.jdatetime import JalaliDate
+
+    from municipium.core.formatting import localise_digits
+
+    context = browser.new_context(viewport={"width": 375, "height": 800}, locale="fa-IR")
+    tab = Tab(page=context.new_page(), axe_source=axe_source)
+    page = tab.page
+    tab.open(server.url("bumehen", "/fa/سالن-ها/salon-ejtemaat/request/"))
+    day = page.locator("#id_day")
+    assert day.get_attribute("type") == "text"
+    assert day.get_attribute("placeholder") == "۱۴۰۵/۰۲/۱۰"
+    tab.check("halls-form-fa")
+    wanted = JalaliDate(datetime.date.today() + datetime.timedelta(days=30))
+    page.fill("#id_day", "1404/12/30")  # not a leap year: refused, with the reason
+    page.fill("#id_starts", "10:00")
+    page.fill("#id_ends", "12:00")
+    page.fill("#id_purpose", "نشست ماهانه‌ی انجمن ادبی")
+    page.fill("#id_audience", "40")
+    page.fill("#id_name", "زهرا حسینی")
+    page.fill("#id_email", "zahra@example.org")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    tab.refused()
+    assert "۱۴۰۴" in page.locator(".desk-field .errorlist, .errorlist").first.inner_text()
+    tab.check("halls-form-fa-refused")
+    page.fill("#id_day", localise_digits(wanted.strftime("%Y/%m/%d"), "fa"))
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    assert "?filed=1" in page.url, page.content()
+    tab.check("halls-tracking-fa")
+    context.close()

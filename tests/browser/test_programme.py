@@ -152,3 +152,20 @@ def test_a_resident_registers_a_child_for_the_workshop_and_gets_a_door_code(
     assert len(code) == 8 and code.isalnum()
     tab.check("registration-done-tr")
     assert tab.axe_violations() == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_an_events_breadcrumbs_lead_back_to_its_programme(server, tabs, programme_urls, width):
+    tab = tabs[width]
+    page = tab.page
+    tab.open(server.url("bornova", programme_urls["puppets"]))
+    crumbs = page.locator(".breadcrumbs__item")
+    assert crumbs.count() == 3
+    assert crumbs.nth(2).inner_text() == "Kukla atölyesi"
+    assert crumbs.nth(2).get_attribute("aria-current") == "page"
+    programme = crumbs.nth(1).locator("a")
+    assert programme.get_attribute("href") == programme_urls["tr"]
+    tab.check("programme-event-breadcrumbs-tr")
+    programme.click()
+    page.wait_for_load_state("load")
+    assert page.url == server.url("bornova", programme_urls["tr"])

@@ -14,6 +14,13 @@ from .factories import event
 
 SLUGS = {"tr": "etkinlikler", "fa": "برنامه", "en": "programme", "pl": "wydarzenia"}
 
+# The municipalities of the programme's tests, as ``municipality_factory``'s arguments.
+BORNOVA = {"slug": "bornova", "names": {"tr": "Bornova Belediyesi"}}
+BUMEHEN = {
+    "slug": "bumehen", "country": "IR", "languages": ["fa", "en"], "calendar": "solar_hijri",
+    "time_zone": "Asia/Tehran", "weekend_days": [4], "names": {"fa": "شهرداری بومهن"},
+}  # fmt: skip
+
 
 def homes_of(municipality) -> dict:
     """The municipality's home page in each language (a demo site has no ``homes``)."""

@@ -14,23 +14,19 @@ from municipium.events.models import EventText, Status
 from municipium.events.services import event_save
 from municipium.organisation.tests.factories import staff_user
 
-from .programme_world import Programme
+from .programme_world import BORNOVA, BUMEHEN, Programme
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def bornova(municipality_factory):
-    return Programme(municipality_factory(slug="bornova", names={"tr": "Bornova Belediyesi"}))
+    return Programme(municipality_factory(**BORNOVA))
 
 
 @pytest.fixture
 def bumehen(municipality_factory):
-    municipality = municipality_factory(
-        slug="bumehen", country="IR", languages=["fa", "en"], calendar="solar_hijri",
-        time_zone="Asia/Tehran", weekend_days=[4], names={"fa": "شهرداری بومهن"},
-    )  # fmt: skip
-    return Programme(municipality)
+    return Programme(municipality_factory(**BUMEHEN))
 
 
 @pytest.fixture
@@ -180,7 +176,9 @@ def test_the_event_page_has_everything(client, bornova):
     assert f'<link rel="canonical" href="{canonical}">' in text
     english = f"http://{bornova.host}{bornova.event_url(made, 'en')}"
     assert f'<link rel="alternate" hreflang="en" href="{english}">' in text
-    data = json.loads(text.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    scripts = text.split('<script type="application/ld+json">')[1:]
+    blocks = [json.loads(script.split("</script>")[0]) for script in scripts]
+    data = next(block for block in blocks if block["@type"] != "BreadcrumbList")
     assert data["@type"] == "MusicEvent"
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"

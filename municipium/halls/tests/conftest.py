@@ -8,6 +8,12 @@ from municipium.organisation.tests.factories import staff_user, unit
 
 from .factories import hall
 
+# A Persian site in the Solar Hijri calendar, as ``municipality_factory``'s arguments.
+BUMEHEN = {
+    "slug": "bumehen", "country": "IR", "languages": ["fa", "en"], "calendar": "solar_hijri",
+    "time_zone": "Asia/Tehran", "weekend_days": [4], "names": {"fa": "شهرداری بومهن"},
+}  # fmt: skip
+
 
 class Halls:
     """A municipality with a culture directorate that lends a hall, its clerk, and a day two

@@ -27,7 +27,8 @@ def public_record(context, page):
 @register.simple_tag(takes_context=True)
 def page_structured_data(context, page):
     """schema.org for every page: the municipality as a GovernmentOrganization on its home
-    page, a BreadcrumbList on the others."""
+    page, a BreadcrumbList on the others (ending with the view's ``breadcrumb_current``, a
+    route of the page, when it gives one)."""
     request, tenant = context.get("request"), context.get("tenant")
     if tenant is None or not isinstance(page, Page) or request is None:
         return ""
@@ -38,7 +39,8 @@ def page_structured_data(context, page):
                 tenant=tenant, language=language, absolute=request.build_absolute_uri
             )
         )
-    return json_ld_tag(breadcrumb_schema(page=page, request=request))
+    current = context.get("breadcrumb_current")
+    return json_ld_tag(breadcrumb_schema(page=page, request=request, current=current))
 
 
 @register.simple_tag

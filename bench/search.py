@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import percentile, postgres_create, postgres_drop
+from harness import percentile, postgres_create, postgres_drop, timings
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_FILE = ROOT / "bench" / "results" / "search.md"
@@ -244,15 +244,8 @@ def load(*, site, language: str, vocabulary: Vocabulary, count: int, rng) -> Cou
 # -- Measuring ----------------------------------------------------------------------------------
 
 
-def timed(function, runs: int, warmup: int = 3) -> list[float]:
-    for _ in range(warmup):
-        function()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
+def timed(function, runs: int) -> list[float]:
+    return timings(function, runs, warmup=3)
 
 
 def measure(site, language: str, label: str, query: str, documents, runs: int) -> Timing:

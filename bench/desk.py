@@ -180,7 +180,7 @@ def filtered_list(municipality, user, unit, the_category):
         citizen_request__category_id=the_category.pk,
     )
     page = list(cases.select_related("citizen_request").order_by("-filed_at", "-pk")[:50])
-    return page, cases[: COUNT_CAP + 1].count()
+    return page, cases.order_by()[: COUNT_CAP + 1].count()
 
 
 def explained(sql: str) -> list[str]:

@@ -13,20 +13,15 @@ the EXPLAIN of the list's query and a Markdown table.
 """
 
 import argparse
-import contextlib
-import os
 import random
-import shutil
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from search import postgres_create, postgres_drop
+from harness import add_database_option, loadavg, p50_p95, scratch, setup_django, timings
 
 BATCH = 20_000
 DIRECTORATES = 5
@@ -49,23 +44,8 @@ def parse_args():
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--months", type=int, default=12, help="the cases' spread (default 12)")
     parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--database-url", default="", help="a PostgreSQL server to use")
+    add_database_option(parser)
     return parser.parse_args()
-
-
-def setup_django(var_dir: Path, database_url: str) -> None:
-    os.environ["MUNICIPIUM_VAR_DIR"] = str(var_dir)
-    os.environ["MUNICIPIUM_ENV"] = "dev"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "municipium.settings"
-    if database_url:
-        os.environ["DATABASE_URL"] = database_url
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
 
 
 def world():
@@ -184,19 +164,14 @@ def analyse() -> None:
 
 
 def timed(function, runs: int) -> tuple[float, float]:
-    function()  # warm: the first run reads pages from disk
-    times = []
-    for _run in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return statistics.median(times), times[max(round(0.95 * len(times)) - 1, 0)]
+    return p50_p95(timings(function, runs))
 
 
 def filtered_list(municipality, user, unit, the_category):
-    """What a case list asks for its first page: the page of 50 and the count."""
+    """What a case list asks for its first page: the page of 50 and the count, stopped one
+    past the cap as the admin's list does (desk.admin.paging)."""
     from municipium.cases.selectors import case_list_for_user
+    from municipium.desk.admin.paging import COUNT_CAP
 
     cases = case_list_for_user(municipality=municipality, user=user).filter(
         kind="citizen_request",
@@ -205,30 +180,39 @@ def filtered_list(municipality, user, unit, the_category):
         citizen_request__category_id=the_category.pk,
     )
     page = list(cases.select_related("citizen_request").order_by("-filed_at", "-pk")[:50])
-    return page, cases.count()
+    return page, cases.order_by()[: COUNT_CAP + 1].count()
 
 
-def explain(queryset) -> str:
-    return queryset.explain()
+def explained(sql: str) -> list[str]:
+    """The plan of ``sql`` as Markdown: as executed, with buffers, on PostgreSQL."""
+    from django.db import connection
+
+    postgres = connection.vendor == "postgresql"
+    prefix = "EXPLAIN (ANALYZE, BUFFERS) " if postgres else "EXPLAIN QUERY PLAN "
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + sql)
+        found = cursor.fetchall()
+    plan = [" | ".join(str(part) for part in row) for row in found]
+    return ["", f"Plan of `{sql[:120]}…`:", "", "```", *plan, "```"]
 
 
 def run(options, var_dir: Path, database_url: str) -> str:
     setup_django(var_dir, database_url)
     from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
     from municipium.cases.models import Case, DirtyDay
     from municipium.cases.rollup import figures_rebuild, filing_day
-    from municipium.cases.selectors import case_list_for_user
     from municipium.desk.board import board_figures, public_figures
 
     municipality, units, categories, director = world()
     seconds = insert(municipality, categories, options.cases, options.months)
-    print(f"inserted {options.cases:,} cases in {seconds:.0f} s; load {load()}", flush=True)
+    print(f"inserted {options.cases:,} cases in {seconds:.0f} s; load {loadavg()}", flush=True)
     analyse()
     started = time.perf_counter()
     rollup_rows = figures_rebuild(municipality=municipality)
     rebuild_seconds = time.perf_counter() - started
-    print(f"rollup rebuilt in {rebuild_seconds:.0f} s; load {load()}", flush=True)
+    print(f"rollup rebuilt in {rebuild_seconds:.0f} s; load {loadavg()}", flush=True)
     analyse()
     the_category = categories[1]
     unit = next(u for u in units if u.pk == the_category.unit_id)
@@ -260,7 +244,7 @@ def run(options, var_dir: Path, database_url: str) -> str:
     def public():
         return public_figures(municipality=municipality, language="tr")
 
-    print(f"timing; load {load()}", flush=True)
+    print(f"timing; load {loadavg()}", flush=True)
     base = timed(ceiling, options.runs * 3)
     rows = [
         ("trivial query (ceiling)", base),
@@ -270,15 +254,8 @@ def run(options, var_dir: Path, database_url: str) -> str:
         ("public figures (per category and unit)", timed(public, options.runs)),
         ("filtered list, first page of 50 and count", timed(page, options.runs)),
     ]
-    visible = case_list_for_user(municipality=municipality, user=director)
-    plan = explain(
-        visible.filter(
-            kind="citizen_request",
-            status="in_progress",
-            unit_id=unit.pk,
-            citizen_request__category_id=the_category.pk,
-        ).order_by("-filed_at", "-pk")[:50]
-    )
+    with CaptureQueriesContext(connection) as listed:
+        page()
     vendor = connection.vendor
     lines = [
         f"### {vendor}: {options.cases:,} cases over {options.months} months",
@@ -291,7 +268,6 @@ def run(options, var_dir: Path, database_url: str) -> str:
     ]
     for label, (p50, p95) in rows:
         lines.append(f"| {label} | {p50:.1f} | {p95:.1f} | {p50 / base[0]:.0f} |")
-    from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:
         board()
@@ -309,34 +285,20 @@ def run(options, var_dir: Path, database_url: str) -> str:
             lines += ["", f"Plan of `{sql[:120]}…`:", "", "```"]
             lines += [" | ".join(str(part) for part in row) for row in found]
             lines += ["```"]
-    lines += ["", "Plan of the list's page:", "", "```", plan, "```", ""]
+    lines += ["", "The filtered list's page and count:"]
+    for query in listed:
+        lines += explained(query["sql"])
+    lines.append("")
     return "\n".join(lines)
-
-
-def load() -> str:
-    return Path("/proc/loadavg").read_text().strip()
 
 
 def main() -> int:
     options = parse_args()
-    print(f"load average at the start: {load()}", flush=True)
-    var_dir = Path(tempfile.mkdtemp(prefix="municipium-bench-desk-"))
-    database_url, database_name = "", ""
-    try:
-        if options.database_url:
-            database_url, database_name = postgres_create(options.database_url)
+    print(f"load average at the start: {loadavg()}", flush=True)
+    with scratch("desk", options.database_url) as (var_dir, database_url):
         print(run(options, var_dir, database_url))
-        print(f"load average at the end: {load()}", flush=True)
-        return 0
-    finally:
-        if "django" in sys.modules:
-            from django.db import connections
-
-            connections.close_all()
-        if database_name:
-            with contextlib.suppress(Exception):
-                postgres_drop(options.database_url, database_name)
-        shutil.rmtree(var_dir, ignore_errors=True)
+    print(f"load average at the end: {loadavg()}", flush=True)
+    return 0
 
 
 if __name__ == "__main__":

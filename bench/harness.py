@@ -15,11 +15,14 @@ import resource
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 MUNICIPIUM = Path(sys.executable).parent / "municipium"
@@ -330,3 +333,114 @@ def cpu_model() -> str:
         if line.startswith("model name"):
             return line.split(":", 1)[1].strip()
     return platform.processor() or "unknown CPU"
+
+
+# -- A bench's own database, in-process ------------------------------------------------------------
+
+
+def add_database_option(parser) -> None:
+    parser.add_argument(
+        "--database-url",
+        default="",
+        help="a PostgreSQL server: a new database is made on it and dropped at the end",
+    )
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def postgres_create(url: str) -> tuple[str, str]:
+    """A new, empty database on the server of ``url``: its URL and its name."""
+    import psycopg
+
+    name = f"municipium_bench_{Path(sys.argv[0]).stem}_{os.getpid()}"
+    with psycopg.connect(_with_database(url, "postgres"), autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return _with_database(url, name), name
+
+
+def postgres_drop(url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(_with_database(url, "postgres"), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def use_database(var_dir: Path, database_url: str, **environ: str) -> None:
+    """The settings' environment for ``var_dir`` and ``database_url`` (SQLite there if empty),
+    for this process and the servers it starts."""
+    os.environ.update(
+        MUNICIPIUM_VAR_DIR=str(var_dir),
+        MUNICIPIUM_ENV="dev",
+        DJANGO_SETTINGS_MODULE="municipium.settings",
+        **environ,
+    )
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    else:
+        os.environ.pop("DATABASE_URL", None)
+
+
+def setup_django(var_dir: Path, database_url: str, *, collectstatic=False, **environ) -> None:
+    """Django set up in this process on a migrated database (and the static files collected
+    when a bench renders pages)."""
+    use_database(var_dir, database_url, **environ)
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)
+    if collectstatic:
+        call_command("collectstatic", verbosity=0, interactive=False)
+
+
+@contextlib.contextmanager
+def scratch(prefix: str, server_url: str):
+    """A temporary directory and, if ``server_url`` names a PostgreSQL server, a new database
+    on it: ``(var_dir, database_url)``, both removed at the end, whatever happens."""
+    var_dir = Path(tempfile.mkdtemp(prefix=f"municipium-bench-{prefix}-"))
+    database_url, name = "", ""
+    try:
+        if server_url:
+            database_url, name = postgres_create(server_url)
+        yield var_dir, database_url
+    finally:
+        if "django" in sys.modules:
+            from django.db import connections
+
+            connections.close_all()
+        if name:
+            with contextlib.suppress(Exception):
+                postgres_drop(server_url, name)
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+# -- Timings ---------------------------------------------------------------------------------------
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+def timings(function, runs: int, warmup: int = 1) -> list[float]:
+    """Milliseconds of ``runs`` calls of ``function`` after ``warmup`` calls (the first reads
+    pages from disk)."""
+    for _ in range(warmup):
+        function()
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def p50_p95(times: list[float]) -> tuple[float, float]:
+    return statistics.median(times), percentile(times, 0.95)
+
+
+def loadavg() -> str:
+    return Path("/proc/loadavg").read_text().strip()

@@ -39,8 +39,15 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from harness import MUNICIPIUM, free_port, start_server, stop_server, wait_healthy
-from search import postgres_create, postgres_drop
+from harness import (
+    MUNICIPIUM,
+    free_port,
+    postgres_create,
+    postgres_drop,
+    start_server,
+    stop_server,
+    wait_healthy,
+)
 
 HOST = "bornova.localhost"
 FORM = "/tr/talep/"

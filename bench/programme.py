@@ -15,13 +15,9 @@ Markdown table. The 200,000 registrations are the registration part's benchmark.
 """
 
 import argparse
-import contextlib
 import datetime
-import os
 import random
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -29,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desk import analyse, timed
-from search import postgres_create, postgres_drop
+from harness import add_database_option, scratch, setup_django
 
 BATCH = 5_000
 SITES = [
@@ -47,26 +43,8 @@ def parse_args():
     parser.add_argument("--events", type=int, default=50_000)
     parser.add_argument("--months", type=int, default=12, help="the events' spread (default 12)")
     parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--database-url", default="", help="a PostgreSQL server to use")
+    add_database_option(parser)
     return parser.parse_args()
-
-
-def setup_django(var_dir: Path, database_url: str) -> None:
-    os.environ["MUNICIPIUM_VAR_DIR"] = str(var_dir)
-    os.environ["MUNICIPIUM_ENV"] = "dev"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "municipium.settings"
-    if database_url:
-        os.environ["DATABASE_URL"] = database_url
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    import django
-    from django.conf import settings
-    from django.core.management import call_command
-
-    django.setup()
-    settings.ALLOWED_HOSTS = ["*"]
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("collectstatic", verbosity=0, interactive=False)
 
 
 def world():
@@ -157,7 +135,10 @@ def insert(sites, count: int, months: int) -> float:
 
 
 def run(options, var_dir: Path, database_url: str) -> str:
-    setup_django(var_dir, database_url)
+    setup_django(var_dir, database_url, collectstatic=True)
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = ["*"]
     from django.db import connection
     from django.test import Client
     from django.utils import timezone
@@ -245,22 +226,9 @@ def run(options, var_dir: Path, database_url: str) -> str:
 
 def main() -> int:
     options = parse_args()
-    var_dir = Path(tempfile.mkdtemp(prefix="municipium-bench-programme-"))
-    database_url, database_name = "", ""
-    try:
-        if options.database_url:
-            database_url, database_name = postgres_create(options.database_url)
+    with scratch("programme", options.database_url) as (var_dir, database_url):
         print(run(options, var_dir, database_url))
-        return 0
-    finally:
-        if "django" in sys.modules:
-            from django.db import connections
-
-            connections.close_all()
-        if database_name:
-            with contextlib.suppress(Exception):
-                postgres_drop(options.database_url, database_name)
-        shutil.rmtree(var_dir, ignore_errors=True)
+    return 0
 
 
 if __name__ == "__main__":

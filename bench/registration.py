@@ -15,15 +15,12 @@ more confirmed registrations than places.
 """
 
 import argparse
-import contextlib
 import datetime
 import http.client
 import os
 import random
 import re
-import shutil
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -32,8 +29,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import harness
-from harness import free_port, start_server, stop_server, wait_healthy
-from search import percentile, postgres_create, postgres_drop
+from harness import (
+    add_database_option,
+    free_port,
+    percentile,
+    scratch,
+    setup_django,
+    start_server,
+    stop_server,
+    wait_healthy,
+)
 
 BATCH = 10_000
 CAPACITY = 10
@@ -50,25 +55,8 @@ def parse_args():
     parser.add_argument("--each", type=int, default=20, help="registrations per client")
     parser.add_argument("--hot", type=int, default=20, help="events registered for")
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--database-url", default="", help="a PostgreSQL server to use")
+    add_database_option(parser)
     return parser.parse_args()
-
-
-def setup_django(var_dir: Path, database_url: str) -> None:
-    os.environ["MUNICIPIUM_VAR_DIR"] = str(var_dir)
-    os.environ["MUNICIPIUM_ENV"] = "dev"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "municipium.settings"
-    os.environ["MUNICIPIUM_REGISTRATION_RATE_LIMIT"] = "100000000"  # one address: the bench
-    if database_url:
-        os.environ["DATABASE_URL"] = database_url
-    else:
-        os.environ.pop("DATABASE_URL", None)
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("collectstatic", verbosity=0, interactive=False)
 
 
 def world():
@@ -236,7 +224,11 @@ def over_capacity() -> int:
 
 
 def run(options, var_dir: Path, database_url: str) -> str:
-    setup_django(var_dir, database_url)
+    # One address, the bench's, registers for everyone.
+    setup_django(
+        var_dir, database_url, collectstatic=True,
+        MUNICIPIUM_REGISTRATION_RATE_LIMIT="100000000",
+    )  # fmt: skip
     from django.db import connection
 
     municipality, unit = world()
@@ -306,20 +298,8 @@ def run(options, var_dir: Path, database_url: str) -> str:
 
 def main() -> int:
     options = parse_args()
-    var_dir = Path(tempfile.mkdtemp(prefix="bench-registration-"))
-    database_url, name = "", ""
-    try:
-        if options.database_url:
-            database_url, name = postgres_create(options.database_url)
+    with scratch("registration", options.database_url) as (var_dir, database_url):
         print(run(options, var_dir, database_url))
-    finally:
-        if name:
-            with contextlib.suppress(Exception):
-                from django.db import connections
-
-                connections.close_all()
-            postgres_drop(options.database_url, name)
-        shutil.rmtree(var_dir, ignore_errors=True)
     return 0
 
 

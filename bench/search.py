@@ -28,7 +28,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import percentile, postgres_create, postgres_drop, timings
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS_FILE = ROOT / "bench" / "results" / "search.md"
@@ -96,28 +98,6 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--output", type=Path, default=RESULTS_FILE)
     return parser.parse_args()
-
-
-def _with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-def postgres_create(url: str) -> tuple[str, str]:
-    """A new, empty database on the server of ``url``: its URL and its name."""
-    import psycopg
-
-    name = f"municipium_bench_search_{os.getpid()}"
-    with psycopg.connect(_with_database(url, "postgres"), autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return _with_database(url, name), name
-
-
-def postgres_drop(url: str, name: str) -> None:
-    import psycopg
-
-    with psycopg.connect(_with_database(url, "postgres"), autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def setup_django(var_dir: Path, database_url: str) -> None:
@@ -264,20 +244,8 @@ def load(*, site, language: str, vocabulary: Vocabulary, count: int, rng) -> Cou
 # -- Measuring ----------------------------------------------------------------------------------
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
-
-
-def timed(function, runs: int, warmup: int = 3) -> list[float]:
-    for _ in range(warmup):
-        function()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
+def timed(function, runs: int) -> list[float]:
+    return timings(function, runs, warmup=3)
 
 
 def measure(site, language: str, label: str, query: str, documents, runs: int) -> Timing:

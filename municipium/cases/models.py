@@ -122,6 +122,12 @@ class Case(models.Model):
                 name="case_due_covering",
             ),
             models.Index(fields=["municipality", "unit", "status"]),
+            # A staff list filtered by status and unit, newest first: its page is the first
+            # entries of the range and its count reads the index only.
+            models.Index(
+                fields=["municipality", "kind", "status", "unit", "-filed_at", "-id"],
+                name="case_list_filtered",
+            ),
             models.Index(fields=["municipality", "kind", "filed_at"]),
         ]
 

@@ -18,6 +18,7 @@ from municipium.core import formatting
 from municipium.tenancy.selectors import admin_municipality
 
 from .filters import CaseFilterSet
+from .paging import CappedCountPaginator
 from .selectors import request_case_list_for_user
 
 
@@ -64,6 +65,8 @@ class CaseIndexView(IndexView):
     verbose_name_plural = _("requests")
     default_ordering = "-filed_at"
     paginate_by = 50
+    paginator_class = CappedCountPaginator
+    results_template_name = "desk/admin/case_listing_results.html"
     export_filename = "requests"
     list_export = [
         "reference", "title", "category", "unit", "owner", "status", "channel", "due",

@@ -18,7 +18,18 @@ class Day:
     number: str  # the day of the month in the site's calendar and the page's digits
     in_month: bool
     is_today: bool
-    occurrences: list
+    occurrences: list  # the first dates' cards
+    more: str = ""  # "6 more" in the page's language and digits, when some are not shown
+    more_url: str = ""  # the list of the day's dates
+
+
+@dataclass(frozen=True)
+class DayEvents:
+    """What a busy day shows: its first dates' cards and, when it has more, the link to them."""
+
+    cards: list
+    more: str = ""
+    more_url: str = ""
 
 
 def weekday_names(month: Month, language: str) -> list[tuple[str, str]]:
@@ -33,20 +44,24 @@ def weekday_names(month: Month, language: str) -> list[tuple[str, str]]:
 def weeks(
     month: Month, *, language: str, today: datetime.date, days: dict
 ) -> list[list[Day | None]]:
-    """The month's weeks; a day outside the month is None (an empty cell)."""
+    """The month's weeks; a day outside the month is None (an empty cell). ``days`` maps a day
+    to its ``DayEvents``."""
     first, last = month.first_day(), month.last_day()
     lead = (first.weekday() - month.week_start) % 7
     cells: list[Day | None] = [None] * lead
     day = first
     while day <= last:
         number = JalaliDate(day).day if month.calendar == formatting.SOLAR_HIJRI else day.day
+        events = days.get(day) or DayEvents(cards=[])
         cells.append(
             Day(
                 date=day,
                 number=formatting.localise_digits(str(number), language),
                 in_month=True,
                 is_today=day == today,
-                occurrences=days.get(day, []),
+                occurrences=events.cards,
+                more=events.more,
+                more_url=events.more_url,
             )
         )
         day += datetime.timedelta(days=1)

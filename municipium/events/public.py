@@ -10,17 +10,20 @@ import datetime
 import zoneinfo
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from municipium.core.pagination import CappedPaginator
 from municipium.culture import selectors as culture
 
 from .models import Event, EventReport, EventText, Occurrence, Status
 
 PAGE_SIZE = 20
+COUNT_LIMIT = 1000  # dates the list counts; past them it says "more than" (50 pages)
 FEED_LIMIT = 1000
+DAY_LIMIT = 4  # dates a day of the month calendar shows; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -111,13 +114,29 @@ def occurrence_page_upcoming(
     filters: ProgrammeFilters | None = None,
     number=1,
     per_page: int = PAGE_SIZE,
+    count_limit: int | None = None,
 ):
-    """One page of ``occurrence_list_upcoming`` (Django's ``Page``; a number past the end
-    gives the last page): four queries (the count, the rows, the texts, the type names)."""
+    """One page of ``occurrence_list_upcoming`` (a ``Page``; a number past the end gives the
+    last page). The count stops at ``count_limit`` (``core.pagination``), so it costs the same
+    on a busy site: four queries (the count, the rows, the texts, the type names)."""
     occurrences = occurrence_list_upcoming(
         municipality=municipality, language=language, now=now, filters=filters
     )
-    return Paginator(occurrences, per_page).get_page(number)
+    limit = count_limit or COUNT_LIMIT
+    return CappedPaginator(occurrences, per_page, limit=limit).get_page(number)
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    """A day of the month calendar: its first dates in order of time (at most ``DAY_LIMIT``)
+    and how many start that day in all."""
+
+    occurrences: list[Occurrence]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.occurrences)
 
 
 def occurrence_month(
@@ -127,21 +146,38 @@ def occurrence_month(
     first_day: datetime.date,
     last_day: datetime.date,
     filters: ProgrammeFilters | None = None,
-) -> dict[datetime.date, list[Occurrence]]:
-    """The dates starting from ``first_day`` to ``last_day`` (local days, both included),
-    grouped by their local day, each day's in order of time: three queries."""
+    per_day: int = DAY_LIMIT,
+) -> dict[datetime.date, MonthDay]:
+    """The dates starting from ``first_day`` to ``last_day`` (local days, both included) by
+    their local day: each day's first ``per_day`` in order of time and its total. The cap is in
+    the query (a row number and a count over each local day), so a busy month reads at most
+    ``per_day`` rows a day whatever the content: three queries."""
     time_zone = zoneinfo.ZoneInfo(municipality.time_zone)
-    occurrences = _filtered(
-        _occurrences(municipality=municipality, language=language),
-        filters=filters or ProgrammeFilters(),
-        time_zone=municipality.time_zone,
-    ).filter(
-        starts_at__gte=_midnight(first_day, municipality.time_zone),
-        starts_at__lt=_midnight(last_day + datetime.timedelta(days=1), municipality.time_zone),
+    local_day = TruncDate("starts_at", tzinfo=time_zone)
+    occurrences = (
+        _filtered(
+            _occurrences(municipality=municipality, language=language),
+            filters=filters or ProgrammeFilters(),
+            time_zone=municipality.time_zone,
+        )
+        .filter(
+            starts_at__gte=_midnight(first_day, municipality.time_zone),
+            starts_at__lt=_midnight(last_day + datetime.timedelta(days=1), municipality.time_zone),
+        )
+        .annotate(
+            day_rank=Window(
+                RowNumber(), partition_by=local_day, order_by=[F("starts_at").asc(), F("pk").asc()]
+            ),
+            day_total=Window(Count("pk"), partition_by=local_day),
+        )
+        .filter(day_rank__lte=per_day)
     )
-    days: dict[datetime.date, list[Occurrence]] = {}
+    days: dict[datetime.date, MonthDay] = {}
     for occurrence in occurrences:
-        days.setdefault(occurrence.starts_at.astimezone(time_zone).date(), []).append(occurrence)
+        day = occurrence.starts_at.astimezone(time_zone).date()
+        if day not in days:
+            days[day] = MonthDay(occurrences=[], total=occurrence.day_total)
+        days[day].occurrences.append(occurrence)
     return days
 
 

@@ -10,19 +10,20 @@ from decimal import Decimal
 
 from babel import numbers as babel_numbers
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from municipium.core import formatting
+from municipium.core import formatting, solar_hijri
 from municipium.core.page_cache import limit_cache_until
 from municipium.culture.selectors import partners_page_url
 
 from . import calendar_files, public, registration
 from .forms import ProgrammeFilterForm
 from .models import Status
-from .month_grid import Month, weekday_names, weeks
+from .month_grid import DayEvents, Month, weekday_names, weeks
 
 CURRENCIES = {"TR": "TRY", "PL": "PLN", "IR": "IRR"}
 SCHEMA_STATUS = {
@@ -126,13 +127,17 @@ def programme_calendar(request, *, page, year=None, month=None):
         last_day=shown.last_day(),
         filters=form.filters(),
     )
-    cards = {
-        day: [_card(request, page, occurrence, language) for occurrence in occurrences]
-        for day, occurrences in days.items()
-    }
     base = page.get_url(request)
     query = form.query_string()
     suffix = f"?{query}" if query else ""
+    cards = {
+        day: DayEvents(
+            cards=[_card(request, page, occurrence, language) for occurrence in found.occurrences],
+            more=_more_label(found.more, language) if found.more else "",
+            more_url=_day_list_url(base, form, day, municipality.calendar) if found.more else "",
+        )
+        for day, found in days.items()
+    }
 
     def month_url(target: Month) -> str:
         return base + page.reverse_subpage("calendar_month", args=[target.year, target.month])
@@ -153,6 +158,24 @@ def programme_calendar(request, *, page, year=None, month=None):
         "has_events": bool(days),
     }
     return render(request, "events/programme_calendar.html", context)
+
+
+def _more_label(count: int, language: str) -> str:
+    """ "6 more" (the dates of a day the calendar does not show), in the page's digits."""
+    shown = formatting.format_number(count, language=language)
+    return ngettext("%(count)s more", "%(count)s more", count) % {"count": shown}
+
+
+def _day_list_url(base: str, form, day: datetime.date, calendar: str) -> str:
+    """The list narrowed to ``day`` (from and until it, in the site's calendar) and to the
+    calendar's other filters."""
+    query = QueryDict(form.query_string(), mutable=True)
+    if calendar == formatting.SOLAR_HIJRI:
+        typed = solar_hijri.input_date(day, language="en")  # Latin digits in an address
+    else:
+        typed = day.isoformat()
+    query["date_from"] = query["date_to"] = typed
+    return f"{base}?{query.urlencode(safe='/')}"
 
 
 def _event_or_404(request, event_id):

@@ -41,16 +41,32 @@ bumehen.event(
     starts_at=datetime.datetime.combine(day, datetime.time(14, 30), tzinfo=datetime.UTC),
     type_code="concert", titles={"fa": "کنسرت موسیقی سنتی", "en": "Traditional music"},
 )
+# A busy day in each calendar: seven dates, of which the cell shows four and "3 more".
+busy = (start + datetime.timedelta(days=2)).date()
+busy_persian = JalaliDate(year, month, 12).to_gregorian()
+for site, day, title in ((bornova, busy, "Kalabalık gün"), (bumehen, busy_persian, "روز شلوغ")):
+    for number in range(7):
+        site.event(
+            starts_at=site.local(day.year, day.month, day.day, 9 + number),
+            titles={site.municipality.default_language: f"{title} {number + 1}"},
+        )
 for municipality in (bornova.municipality, bumehen.municipality):
     municipality_purge_cache(municipality=municipality)
 print(bumehen.url("fa"), bornova.url("tr"), bornova.event_url(puppets, "tr"))
+print(f"calendar/{year}/{month}/", f"calendar/{busy.year}/{busy.month}/")
 """
 
 
 @pytest.fixture(scope="module")
 def programme_urls(server):
-    persian, turkish, puppets = server.python(SETUP).split()
-    return {"fa": persian, "tr": turkish, "puppets": puppets}
+    persian, turkish, puppets, persian_busy, turkish_busy = server.python(SETUP).split()
+    return {
+        "fa": persian,
+        "tr": turkish,
+        "puppets": puppets,
+        "fa_busy": persian + persian_busy,
+        "tr_busy": turkish + turkish_busy,
+    }
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -88,6 +104,37 @@ def test_a_persian_resident_browses_solar_hijri_months_and_opens_an_event(
     assert "۱۰ " in dates and not any(digit in dates for digit in "0123456789")
     tab.check("programme-event-fa")
     assert tab.axe_violations() == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize(
+    ("slug", "language", "title"),
+    [("bumehen", "fa", "روز شلوغ"), ("bornova", "tr", "Kalabalık gün")],
+)
+def test_a_busy_day_shows_four_dates_and_links_the_rest_to_its_list(
+    server, tabs, programme_urls, width, slug, language, title
+):
+    tab = tabs[width]
+    page = tab.page
+    tab.open(server.url(slug, programme_urls[f"{language}_busy"]))
+    day = page.locator(".month-grid__day", has=page.get_by_role("link", name=f"{title} 1"))
+    more = day.locator(".month-grid__more")
+    assert more.count() == 1
+    # Four dates shown (the demo's own dates of that day may come first), ours in order.
+    shown = day.locator(".month-grid__event a").all_inner_texts()
+    ours = [text for text in shown if title in text]
+    assert len(shown) == 4 and ours == [f"{title} {number}" for number in range(1, len(ours) + 1)]
+    if language == "fa":
+        assert not any(c.isascii() and c.isdigit() for c in more.inner_text())
+    # The link sits inside its cell, on the reading side of it.
+    cell, link = day.bounding_box(), more.bounding_box()
+    assert cell["x"] <= link["x"] and link["x"] + link["width"] <= cell["x"] + cell["width"]
+    tab.check(f"programme-calendar-{language}-busy")
+    more.click()
+    page.wait_for_load_state("load")
+    listed = page.locator(".programme-card .card__title").all_inner_texts()
+    assert all(f"{title} {number}" in listed for number in range(1, 8))
+    tab.check(f"programme-day-list-{language}")
 
 
 def test_a_resident_finds_a_childrens_workshop_by_the_filters(server, tabs, programme_urls):

@@ -56,8 +56,8 @@ def test_a_month_is_three_queries(bornova, django_assert_num_queries, count):
         )
         shown = [
             (o.event.text_in("tr").title, o.event.event_type.name_in("tr"))
-            for occurrences in days.values()
-            for o in occurrences
+            for found in days.values()
+            for o in found.occurrences
         ]
     assert len(shown) == count and all(all(row) for row in shown)
 

@@ -52,6 +52,8 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncDate
 
+from municipium.core import formatting
+
 from . import kinds
 from .models import DAY_COLUMNS, Case, DailyFigures, DailyOpen, DirtyDay
 from .statistics import Figures
@@ -78,6 +80,19 @@ def day_start(municipality, moment: datetime.datetime) -> datetime.datetime:
     cases due before it are overdue by the rollup's days alone (``daily_open_by``)."""
     zone = _zone(municipality)
     return datetime.datetime.combine(moment.astimezone(zone).date(), datetime.time(), tzinfo=zone)
+
+
+def day_months(day: datetime.date) -> dict:
+    """The rollup's month columns of ``day``: its month in each calendar."""
+    return {
+        "month": formatting.calendar_month(day, formatting.GREGORIAN),
+        "solar_month": formatting.calendar_month(day, formatting.SOLAR_HIJRI),
+    }
+
+
+def month_field(municipality) -> str:
+    """The rollup's column of the months in ``municipality``'s calendar, to group by."""
+    return "solar_month" if municipality.calendar == formatting.SOLAR_HIJRI else "month"
 
 
 def filing_day(case: Case) -> datetime.date:
@@ -154,6 +169,7 @@ def _rows(municipality, declared: kinds.CaseKind, days) -> list[DailyFigures]:
                 unit_id=row["unit_id"],
                 key=row["figures_key"],
                 day=row["figures_day"],
+                **day_months(row["figures_day"]),
                 days_over={},
             )
         found.filed += row["filed"]
@@ -195,6 +211,7 @@ def _open_rows(municipality, declared: kinds.CaseKind, days) -> list[DailyOpen]:
             unit_id=row["unit_id"],
             key=row["figures_key"],
             day=row["figures_day"],
+            **day_months(row["figures_day"]),
             due_day=row["figures_due_day"],
             running=bool(row["figures_running"]),
             cases=row["open_cases"],

@@ -4,7 +4,8 @@ every case (docs/benchmarks/2026-12-02-desk-rollup.md).
 
 ``DailyFigures`` holds, per municipality, kind, unit, the kind's group key (``CaseKind.
 figures_key``: a citizen request's category), day of filing in the municipality's time zone
-: filed, answered, answered in time, disputed, the sum and count of the kind's score
+(and that day's month in either calendar, ``month`` and ``solar_month``, which a board groups
+by): filed, answered, answered in time, disputed, the sum and count of the kind's score
 (``CaseKind.figures_score``: the resident's rating), and the histogram of working days to the
 first answer, which the median and the 90th percentile come from: a column per number of days
 up to 20 (``d0``…``d20``, summed by the database) and a small JSON object for the rare longer

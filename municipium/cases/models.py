@@ -288,6 +288,10 @@ class DailyFigures(models.Model):
     unit = models.ForeignKey("organisation.Unit", on_delete=models.CASCADE, related_name="+")
     key = models.BigIntegerField(null=True, blank=True)
     day = models.DateField()
+    # The day's month in either calendar (``core.formatting.calendar_month``): what a board
+    # groups by, no date arithmetic in SQL; both, so a change of calendar needs no rebuild.
+    month = models.PositiveIntegerField()
+    solar_month = models.PositiveIntegerField()
     filed = models.PositiveIntegerField(default=0)
     answered = models.PositiveIntegerField(default=0)
     answered_in_time = models.PositiveIntegerField(default=0)
@@ -328,6 +332,8 @@ class DailyOpen(models.Model):
     unit = models.ForeignKey("organisation.Unit", on_delete=models.CASCADE, related_name="+")
     key = models.BigIntegerField(null=True, blank=True)
     day = models.DateField()
+    month = models.PositiveIntegerField()  # of ``day``, as ``DailyFigures.month``
+    solar_month = models.PositiveIntegerField()
     due_day = models.DateField(null=True, blank=True)
     running = models.BooleanField()
     cases = models.PositiveIntegerField()

@@ -4,7 +4,8 @@ every case (docs/benchmarks/2026-12-02-desk-rollup.md).
 
 ``DailyFigures`` holds, per municipality, kind, unit, the kind's group key (``CaseKind.
 figures_key``: a citizen request's category), day of filing in the municipality's time zone
-: filed, answered, answered in time, disputed, the sum and count of the kind's score
+(and that day's month in either calendar, ``month`` and ``solar_month``, which a board groups
+by): filed, answered, answered in time, disputed, the sum and count of the kind's score
 (``CaseKind.figures_score``: the resident's rating), and the histogram of working days to the
 first answer, which the median and the 90th percentile come from: a column per number of days
 up to 20 (``d0``…``d20``, summed by the database) and a small JSON object for the rare longer
@@ -52,6 +53,8 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncDate
 
+from municipium.core import formatting
+
 from . import kinds
 from .models import DAY_COLUMNS, Case, DailyFigures, DailyOpen, DirtyDay
 from .statistics import Figures
@@ -78,6 +81,19 @@ def day_start(municipality, moment: datetime.datetime) -> datetime.datetime:
     cases due before it are overdue by the rollup's days alone (``daily_open_by``)."""
     zone = _zone(municipality)
     return datetime.datetime.combine(moment.astimezone(zone).date(), datetime.time(), tzinfo=zone)
+
+
+def day_months(day: datetime.date) -> dict:
+    """The rollup's month columns of ``day``: its month in each calendar."""
+    return {
+        "month": formatting.calendar_month(day, formatting.GREGORIAN),
+        "solar_month": formatting.calendar_month(day, formatting.SOLAR_HIJRI),
+    }
+
+
+def month_field(municipality) -> str:
+    """The rollup's column of the months in ``municipality``'s calendar, to group by."""
+    return "solar_month" if municipality.calendar == formatting.SOLAR_HIJRI else "month"
 
 
 def filing_day(case: Case) -> datetime.date:
@@ -154,6 +170,7 @@ def _rows(municipality, declared: kinds.CaseKind, days) -> list[DailyFigures]:
                 unit_id=row["unit_id"],
                 key=row["figures_key"],
                 day=row["figures_day"],
+                **day_months(row["figures_day"]),
                 days_over={},
             )
         found.filed += row["filed"]
@@ -195,6 +212,7 @@ def _open_rows(municipality, declared: kinds.CaseKind, days) -> list[DailyOpen]:
             unit_id=row["unit_id"],
             key=row["figures_key"],
             day=row["figures_day"],
+            **day_months(row["figures_day"]),
             due_day=row["figures_due_day"],
             running=bool(row["figures_running"]),
             cases=row["open_cases"],

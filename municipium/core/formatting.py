@@ -10,6 +10,7 @@ written with the CLDR Persian month names below.
 """
 
 import datetime
+import functools
 import re
 import zoneinfo
 from decimal import Decimal
@@ -110,6 +111,17 @@ def format_date(
     else:
         text = babel_dates.format_date(day, format=style, locale=babel_locale(language))
     return localise_digits(text, language)
+
+
+@functools.lru_cache(maxsize=4096)
+def calendar_month(day: datetime.date, calendar: str) -> int:
+    """``day``'s month in ``calendar`` as one number, year × 100 + month: 202603 for March
+    2026, 140412 for Esfand 1404 (``SOLAR_HIJRI``). A key to group days by month with, in the
+    database (``cases.DailyFigures.month``) and in Python alike; consecutive months' keys grow."""
+    if calendar == SOLAR_HIJRI:
+        jalali = JalaliDate(day)
+        return jalali.year * 100 + jalali.month
+    return day.year * 100 + day.month
 
 
 def _format_solar_hijri(day: datetime.date, *, language: str, style: str) -> str:

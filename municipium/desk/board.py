@@ -21,12 +21,17 @@ import zoneinfo
 from dataclasses import dataclass, field
 
 from babel import dates as babel_dates
-from django.db.models import Case as Choose
-from django.db.models import IntegerField, Value, When
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from persiantools.jdatetime import JalaliDate
 
-from municipium.cases.rollup import daily_figures_by, daily_open_by, day_start, figures_refresh
+from municipium.cases.rollup import (
+    daily_figures_by,
+    daily_open_by,
+    day_start,
+    figures_refresh,
+    month_field,
+)
 from municipium.cases.selectors import case_figures_sources_for_user, figures_sources_for_public
 from municipium.cases.statistics import (
     Figures,
@@ -100,47 +105,50 @@ class Board:
     since: datetime.datetime | None = None
 
 
-def _month_expression(starts, *, of_cases: bool = False):
-    """The index of the month a rollup row's day (a local date), or a case's moment of
-    filing (``of_cases``), falls in; None before the first month or after the last. One
-    comparison per month (the months follow each other), which the database evaluates per
-    row and Django compiles per query."""
-    name = "filed_at" if of_cases else "day"
-    bounds = starts if of_cases else [start.date() for start in starts]
-    return Choose(
-        When(**{f"{name}__lt": bounds[0]}, then=Value(None)),
-        *[When(**{f"{name}__lt": end}, then=Value(index)) for index, end in enumerate(bounds[1:])],
-        default=None,
-        output_field=IntegerField(),
-    )
+def _by_unit_and_month(municipality, starts, *, by_month: list, by_day: dict) -> dict:
+    """The figures keyed by (unit, month key of the site's calendar) in ``by_month`` and by
+    (unit, local day) in ``by_day``, added per (unit, index of the month in ``starts``), or
+    (unit, None) for a month before them: months are told apart in Python over a few hundred
+    groups, not per row in SQL."""
+    index = {
+        formatting.calendar_month(start.date(), municipality.calendar): number
+        for number, start in enumerate(starts[:-1])
+    }
+    merged: dict = {}
+
+    def add(unit, month, found):
+        merged.setdefault((unit, index.get(month)), Figures()).add(found)
+
+    for figures in by_month:
+        for (unit, month), found in figures.items():
+            add(unit, month, found)
+    for (unit, day), found in by_day.items():
+        add(unit, formatting.calendar_month(day, municipality.calendar), found)
+    return merged
 
 
-def _state_and_figures(sources, *, municipality, starts, now) -> tuple[dict, dict, dict]:
-    """The board's three parts keyed by (unit, month): the filed requests' figures and the
-    open ones (overdue if due before today) from the rollup; overdue since the start of today
-    and due soon, live."""
-    rows_month = _month_expression(starts)
+def _state_and_figures(sources, *, municipality, starts, now) -> dict:
+    """The board's figures keyed by (unit, month): the filed requests' figures and the open
+    ones (overdue if due before today) from the rollup, grouped by its month column in the
+    site's calendar; overdue since the start of today and due soon, live, grouped by the
+    local day of filing (the month of a few days is found in Python)."""
+    group = {"unit": "unit_id", "month": month_field(municipality)}
     filed = daily_figures_by(
-        sources.filed,
-        group={"unit": "unit_id", "month": rows_month},
-        since=starts[0].date(),
-        until=starts[-1].date(),
+        sources.filed, group=group, since=starts[0].date(), until=starts[-1].date()
     )
-    # Open now: every day of filing (a day before the twelve months falls in month None:
-    # counted for its unit, not in a month's row).
+    # Open now: every day of filing (a month before the twelve falls in month None: counted
+    # for its unit, not in a month's row).
     today = day_start(municipality, now)
-    still_open = daily_open_by(
-        sources.open, group={"unit": "unit_id", "month": rows_month}, today=today.date()
-    )
+    still_open = daily_open_by(sources.open, group=group, today=today.date())
     due = case_due_figures_by(
         sources.cases,
         kind=CODE,
-        group={"unit": "unit_id", "month": _month_expression(starts, of_cases=True)},
+        group={"unit": "unit_id", "day": TruncDate("filed_at", tzinfo=today.tzinfo)},
         now=now,
         soon=now + SOON,
         since=today,
     )
-    return filed, still_open, due
+    return _by_unit_and_month(municipality, starts, by_month=[filed, still_open], by_day=due)
 
 
 def board_figures(
@@ -160,8 +168,8 @@ def board_figures(
     sources = case_figures_sources_for_user(municipality=municipality, user=user, kind=CODE)
     if unit_id is not None:
         sources = sources.for_unit(unit_id)
-    by_unit_and_month = figures_merge(
-        *_state_and_figures(sources, municipality=municipality, starts=starts, now=now)
+    by_unit_and_month = _state_and_figures(
+        sources, municipality=municipality, starts=starts, now=now
     )
     by_unit = figures_split(by_unit_and_month, 0)
     by_month = figures_split(by_unit_and_month, 1)

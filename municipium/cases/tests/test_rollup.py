@@ -195,6 +195,22 @@ def test_a_case_filed_before_local_midnight_counts_on_that_local_day(org, time_m
     ]
 
 
+def test_the_rollups_rows_carry_their_days_month_in_either_calendar(org, time_machine):
+    # 20 March 2026 is 29 Esfand 1404; 21 March, Nowruz, 1 Farvardin 1405.
+    for moment in (at(2026, 3, 20, 10, 0), at(2026, 3, 21, 10, 0)):
+        time_machine.move_to(moment)
+        file(org, moment, org.trees)
+    figures_refresh()
+    expected = [
+        (datetime.date(2026, 3, 20), 202603, 140412),
+        (datetime.date(2026, 3, 21), 202603, 140501),
+    ]
+    for model in (DailyFigures, DailyOpen):
+        assert list(model.objects.order_by("day").values_list("day", "month", "solar_month")) == (
+            expected
+        )
+
+
 def test_re_routing_a_case_moves_its_figures_to_the_new_unit(org, time_machine):
     moment = at(2026, 3, 2, 10, 0)
     time_machine.move_to(moment)

@@ -175,6 +175,26 @@ def test_solar_hijri_months_start_on_the_first_of_the_persian_month(org):
     assert starts[-1].date() == datetime.date(2026, 3, 21)  # 1 Farvardin 1405: Nowruz
 
 
+def test_a_persian_boards_months_are_solar_hijri_months_the_live_edge_included(org, time_machine):
+    org.municipality.calendar = "solar_hijri"
+    org.municipality.time_zone = "Asia/Tehran"
+    org.municipality.save()
+    trees = category(org.municipality, "tree", org.trees, target=3)
+    # 23:30 on 30 Bahman 1404 in Tehran (19 February 2026), and 00:30 on 1 Esfand: both open
+    # and due in the coming week, so counted in the rollup and live.
+    for moment in (at(2026, 2, 19, 23, 0), at(2026, 2, 20, 0, 0)):
+        file(org.municipality, trees, moment, time_machine)
+    now = at(2026, 2, 22, 10, 0)
+    time_machine.move_to(now)
+    board = board_figures(municipality=org.municipality, user=org.manager, language="fa", now=now)
+    bahman, esfand = board.months[-2], board.months[-1]
+    assert (bahman.label, esfand.label) == ("بهمن ۱۴۰۴", "اسفند ۱۴۰۴")
+    for month in (bahman, esfand):
+        figures = month.figures
+        assert (figures.received, figures.open, figures.due_soon) == (1, 1, 1)
+    assert sum(month.figures.received for month in board.months) == 2
+
+
 def test_a_clerk_sees_the_figures_of_their_unit_not_their_siblings(org, requests):
     board = board_figures(municipality=org.municipality, user=org.clerk, language="tr", now=NOW)
     assert [found.code for found, _figures in board.units] == ["trees"]
@@ -202,6 +222,15 @@ def test_the_boards_queries_are_few_and_fixed(org, requests, django_assert_num_q
     board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
     with django_assert_num_queries(10):
         board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
+
+
+def test_the_boards_queries_sort_nothing_into_months(org, requests, django_assert_num_queries):
+    # A comparison per month per row, compiled per query, was half the board's fixed cost: the
+    # rollup's rows carry their month, the live edge its day; Python names the months.
+    board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
+    with django_assert_num_queries(10) as captured:
+        board_figures(municipality=org.municipality, user=org.manager, language="tr", now=NOW)
+    assert [query["sql"] for query in captured if "CASE" in query["sql"]] == []
 
 
 def test_public_figures_per_category_and_unit(org, requests):

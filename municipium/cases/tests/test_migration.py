@@ -1,4 +1,4 @@
-"""The migration that gives the rollup's rows their months (cases 0006) fills them on the rows
+"""The migration that gives the rollup's rows their months (cases 0007) fills them on the rows
 already built: the database is taken back to 0005, rows are written with the historical
 models, and taken forward again. Schema changes cannot run inside the test's transaction on
 SQLite, hence a transactional test that brings the latest schema back afterwards."""
@@ -13,7 +13,7 @@ from municipium.cases.models import DailyFigures, DailyOpen
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BEFORE = [("cases", "0005_daily_open")]
+BEFORE = [("cases", "0006_case_list_filtered_index")]
 # 20 and 21 March 2026: 29 Esfand 1404 and 1 Farvardin 1405; 31 January: 11 Bahman 1404.
 DAYS = {
     datetime.date(2026, 1, 31): (202601, 140411),

@@ -26,7 +26,7 @@ def month_field():
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0005_daily_open")]
+    dependencies = [("cases", "0006_case_list_filtered_index")]
 
     operations = [
         *[

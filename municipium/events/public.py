@@ -106,7 +106,26 @@ def occurrence_list_upcoming(
     )
 
 
-def occurrence_page_upcoming(
+def occurrence_list_public(
+    *,
+    municipality,
+    language: str,
+    now: datetime.datetime,
+    filters: ProgrammeFilters | None = None,
+) -> QuerySet[Occurrence]:
+    """The dates of the programme's list: from a first day on (``filters.date_from``), every
+    date of the range, those over included (the month calendar's "N more" of a past day links
+    here); without one, the dates not yet over (``occurrence_list_upcoming``)."""
+    filters = filters or ProgrammeFilters()
+    if filters.date_from is None:
+        return occurrence_list_upcoming(
+            municipality=municipality, language=language, now=now, filters=filters
+        )
+    occurrences = _occurrences(municipality=municipality, language=language)
+    return _filtered(occurrences, filters=filters, time_zone=municipality.time_zone)
+
+
+def occurrence_page_public(
     *,
     municipality,
     language: str,
@@ -116,10 +135,10 @@ def occurrence_page_upcoming(
     per_page: int = PAGE_SIZE,
     count_limit: int | None = None,
 ):
-    """One page of ``occurrence_list_upcoming`` (a ``Page``; a number past the end gives the
+    """One page of ``occurrence_list_public`` (a ``Page``; a number past the end gives the
     last page). The count stops at ``count_limit`` (``core.pagination``), so it costs the same
     on a busy site: four queries (the count, the rows, the texts, the type names)."""
-    occurrences = occurrence_list_upcoming(
+    occurrences = occurrence_list_public(
         municipality=municipality, language=language, now=now, filters=filters
     )
     limit = count_limit or COUNT_LIMIT

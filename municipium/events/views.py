@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from municipium.core import formatting, solar_hijri
-from municipium.core.page_cache import limit_cache_until
+from municipium.core.page_cache import limit_cache_until, site_data
 from municipium.culture.selectors import partners_page_url
 
 from . import calendar_files, public, registration
@@ -35,13 +35,14 @@ SCHEMA_STATUS = {
 
 
 def _filter_form(request, municipality, language):
-    return ProgrammeFilterForm(
-        request.GET,
-        event_types=public.event_type_list_public(municipality=municipality, language=language),
-        venues=public.venue_list_public(municipality=municipality),
-        calendar=municipality.calendar,
-        language=language,
+    """The filter form of the list, the calendar and the feed; its choices are kept with the
+    site's data (an event's change purges them with the site's pages)."""
+    choices = site_data(
+        request,
+        "programme-filter-choices",
+        lambda: public.filter_choices_public(municipality=municipality, language=language),
     )
+    return ProgrammeFilterForm(request.GET, choices=choices, calendar=municipality.calendar)
 
 
 def _base(request, page) -> dict:

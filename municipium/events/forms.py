@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 from municipium.core.site_dates import SiteDateField
 from municipium.culture.choices import Audience
 
-from .public import ProgrammeFilters
+from .public import FilterChoices, ProgrammeFilters
 
 
 class ProgrammeFilterForm(forms.Form):
@@ -40,15 +40,15 @@ class ProgrammeFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, data, *, event_types, venues, calendar: str, language: str, **kwargs):
+    def __init__(self, data, *, choices: FilterChoices, calendar: str, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["event_type"].choices = [
             ("", pgettext_lazy("programme filter", "All types")),
-            *((kind.code, kind.name_in(language)) for kind in event_types),
+            *choices.event_types,
         ]
         self.fields["venue"].choices = [
             ("", pgettext_lazy("programme filter", "All venues")),
-            *((venue.pk, venue.name) for venue in venues),
+            *choices.venues,
         ]
         # The filters show no help text: the placeholder is the hint.
         self.fields["date_from"] = SiteDateField(

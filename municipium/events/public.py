@@ -106,7 +106,26 @@ def occurrence_list_upcoming(
     )
 
 
-def occurrence_page_upcoming(
+def occurrence_list_public(
+    *,
+    municipality,
+    language: str,
+    now: datetime.datetime,
+    filters: ProgrammeFilters | None = None,
+) -> QuerySet[Occurrence]:
+    """The dates of the programme's list: from a first day on (``filters.date_from``), every
+    date of the range, those over included (the month calendar's "N more" of a past day links
+    here); without one, the dates not yet over (``occurrence_list_upcoming``)."""
+    filters = filters or ProgrammeFilters()
+    if filters.date_from is None:
+        return occurrence_list_upcoming(
+            municipality=municipality, language=language, now=now, filters=filters
+        )
+    occurrences = _occurrences(municipality=municipality, language=language)
+    return _filtered(occurrences, filters=filters, time_zone=municipality.time_zone)
+
+
+def occurrence_page_public(
     *,
     municipality,
     language: str,
@@ -116,10 +135,10 @@ def occurrence_page_upcoming(
     per_page: int = PAGE_SIZE,
     count_limit: int | None = None,
 ):
-    """One page of ``occurrence_list_upcoming`` (a ``Page``; a number past the end gives the
+    """One page of ``occurrence_list_public`` (a ``Page``; a number past the end gives the
     last page). The count stops at ``count_limit`` (``core.pagination``), so it costs the same
     on a busy site: four queries (the count, the rows, the texts, the type names)."""
-    occurrences = occurrence_list_upcoming(
+    occurrences = occurrence_list_public(
         municipality=municipality, language=language, now=now, filters=filters
     )
     limit = count_limit or COUNT_LIMIT
@@ -200,17 +219,29 @@ def event_get_public(*, municipality, event_id: int) -> Event:
     )
 
 
-def event_type_list_public(*, municipality, language: str) -> QuerySet:
-    """The types the municipality's published events have, with their name in ``language``."""
-    return culture.event_type_list_with_events(
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the programme's filter form offers: the types of the municipality's published
+    events (code, name in the page's language) and their venues (id, name), as plain values
+    the cache can keep."""
+
+    event_types: list[tuple[str, str]]
+    venues: list[tuple[int, str]]
+
+
+def filter_choices_public(*, municipality, language: str) -> FilterChoices:
+    """The filter form's choices: two ``DISTINCT`` reads over every published event of the
+    site (tens of milliseconds at 50,000 events), so the views keep them with the site's data
+    (``core.page_cache.site_data``), which every change to an event purges."""
+    event_types = culture.event_type_list_with_events(
         municipality=municipality, language=language, event_filter={"is_published": True}
     )
-
-
-def venue_list_public(*, municipality) -> QuerySet:
-    """The venues of the municipality's published events, by name."""
-    return culture.venue_list_with_events(
+    venues = culture.venue_list_with_events(
         municipality=municipality, event_filter={"is_published": True}
+    )
+    return FilterChoices(
+        event_types=[(kind.code, kind.name_in(language)) for kind in event_types],
+        venues=[(venue.pk, venue.name) for venue in venues],
     )
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from municipium.core import formatting, solar_hijri
-from municipium.core.page_cache import limit_cache_until
+from municipium.core.page_cache import limit_cache_until, site_data
 from municipium.culture.selectors import partners_page_url
 
 from . import calendar_files, public, registration
@@ -35,13 +35,14 @@ SCHEMA_STATUS = {
 
 
 def _filter_form(request, municipality, language):
-    return ProgrammeFilterForm(
-        request.GET,
-        event_types=public.event_type_list_public(municipality=municipality, language=language),
-        venues=public.venue_list_public(municipality=municipality),
-        calendar=municipality.calendar,
-        language=language,
+    """The filter form of the list, the calendar and the feed; its choices are kept with the
+    site's data (an event's change purges them with the site's pages)."""
+    choices = site_data(
+        request,
+        "programme-filter-choices",
+        lambda: public.filter_choices_public(municipality=municipality, language=language),
     )
+    return ProgrammeFilterForm(request.GET, choices=choices, calendar=municipality.calendar)
 
 
 def _base(request, page) -> dict:
@@ -71,26 +72,46 @@ def programme_list(request, *, page):
     municipality = request.tenant.municipality
     language = translation.get_language()
     form = _filter_form(request, municipality, language)
-    now = timezone.now()
-    occurrences = public.occurrence_page_upcoming(
+    filters = form.filters()
+    occurrences = public.occurrence_page_public(
         municipality=municipality,
         language=language,
-        now=now,
-        filters=form.filters(),
+        now=timezone.now(),
+        filters=filters,
         number=request.GET.get("page") or 1,
     )
     cards = [_card(request, page, occurrence, language) for occurrence in occurrences]
-    if cards:  # the first date to end leaves the list then
+    if cards and filters.date_from is None:  # the first date to end leaves the list then
         limit_cache_until(request, min(o.ends_at for o in occurrences))
     context = {
         **page.get_context(request),
         **_base(request, page),
         **_feed_links(request, page, form),
         "form": form,
+        "shown_dates": _shown_dates(filters, calendar=municipality.calendar, language=language),
         "occurrences": occurrences,
         "cards": cards,
     }
     return render(request, "events/programme_list.html", context)
+
+
+def _shown_dates(filters, *, calendar: str, language: str) -> str:
+    """What the list shows, said above it: the upcoming dates, or those of the days asked
+    for (past days included)."""
+
+    def day(value: datetime.date) -> str:
+        return formatting.format_date(value, language=language, calendar=calendar)
+
+    first, last = filters.date_from, filters.date_to
+    if first is None:
+        if last is None:
+            return _("Upcoming dates")
+        return _("Upcoming dates until %(last)s") % {"last": day(last)}
+    if last is None:
+        return _("Dates from %(first)s") % {"first": day(first)}
+    if last == first:
+        return _("Dates on %(day)s") % {"day": day(first)}
+    return _("Dates from %(first)s to %(last)s") % {"first": day(first), "last": day(last)}
 
 
 def _card(request, page, occurrence, language) -> dict:

@@ -8,7 +8,7 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
-from municipium.events.models import Occurrence, Status
+from municipium.events.models import EventText, Occurrence, Status
 
 from .programme_world import Programme
 from .test_programme_http import get, soon
@@ -132,3 +132,21 @@ def test_the_feed_is_kept_by_the_page_cache(client, bornova):
     bornova.event(starts_at=soon())
     assert get(client, bornova, bornova.url("tr", "feed.ics"))["X-Page-Cache"] == "miss"
     assert get(client, bornova, bornova.url("tr", "feed.ics"))["X-Page-Cache"] == "hit"
+
+
+def test_texts_with_escapes_and_long_persian_lines_read_back_unchanged(client, bornova):
+    title = 'Şiir, müzik; "söyleşi" \\ C:\\yol\\'
+    summary = ("شب شعر، موسیقی؛ و گفت‌وگو, a\\b; " * 12) + "\\"
+    made = bornova.event(starts_at=soon(), titles={"tr": title})
+    EventText.objects.filter(event=made).update(summary=summary)
+
+    body = get(client, bornova, bornova.url("tr", "feed.ics")).content
+
+    lines = body.split(b"\r\n")
+    assert lines[-1] == b"" and max(len(line) for line in lines) <= 75
+    assert all(line.decode() for line in lines[:-1])  # no character cut by a fold
+    (vevent,) = Calendar.from_ical(body).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == title
+    url = f"http://{bornova.host}{bornova.event_url(made, 'tr')}"
+    assert str(vevent["DESCRIPTION"]) == f"{summary}\n\n{url}"
+    assert str(vevent["LOCATION"]) == "Culture centre, Culture centre street 1"

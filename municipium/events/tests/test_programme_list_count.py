@@ -33,7 +33,7 @@ def dated(site, count, **fields) -> list[str]:
 
 
 def page_of(site, number, *, limit=5, per_page=2):
-    return public.occurrence_page_upcoming(
+    return public.occurrence_page_public(
         municipality=site.municipality,
         language="tr",
         now=timezone.now(),

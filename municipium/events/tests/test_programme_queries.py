@@ -33,7 +33,7 @@ def add_events(site, count, *, first=0):
 def test_a_page_of_the_list_is_four_queries(bornova, django_assert_num_queries, count):
     add_events(bornova, count)
     with django_assert_num_queries(4):  # count, rows (event, type, venue), texts, type names
-        page = public.occurrence_page_upcoming(
+        page = public.occurrence_page_public(
             municipality=bornova.municipality, language="tr", now=timezone.now()
         )
         shown = [

@@ -11,7 +11,11 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from municipium.core.audit import audited_delete, audited_save, snapshot
-from municipium.tenancy.services import municipality_owned_delete, municipality_owned_save
+from municipium.tenancy.services import (
+    municipality_owned_delete,
+    municipality_owned_save,
+    municipality_purge_all_caches,
+)
 
 from .models import EventType, Partner, PartnerText, Venue, VenueText
 
@@ -123,13 +127,17 @@ def event_type_save(*, instance: EventType, by) -> EventType:
     _superuser_check(by)
     if not list(instance.names.all()):
         raise ValidationError(_("Give a name in at least one language."))
-    return audited_save(
+    saved = audited_save(
         instance,
         by=by,
         action_prefix="culture.event_type",
         municipality=None,
         snapshot_of=event_type_snapshot,
     )
+    # The types are the installation's: their names stand on every site's programme (and in
+    # its cached filter choices).
+    transaction.on_commit(municipality_purge_all_caches)
+    return saved
 
 
 @transaction.atomic
@@ -145,3 +153,4 @@ def event_type_delete(*, instance: EventType, by) -> None:
         )
     except ProtectedError as error:
         raise ValidationError(_("Events of this type exist: it cannot be deleted.")) from error
+    transaction.on_commit(municipality_purge_all_caches)

@@ -17,7 +17,6 @@ more confirmed registrations than places.
 import argparse
 import datetime
 import http.client
-import os
 import random
 import re
 import sys
@@ -32,6 +31,7 @@ import harness
 from harness import (
     add_database_option,
     free_port,
+    loadavg,
     percentile,
     scratch,
     setup_django,
@@ -246,6 +246,7 @@ def run(options, var_dir: Path, database_url: str) -> str:
         except SystemExit:
             print((var_dir / "server.log").read_text()[-3000:])
             raise
+        load_before = loadavg()
         ceiling, ceiling_errors = [], []
         together(
             [
@@ -271,15 +272,16 @@ def run(options, var_dir: Path, database_url: str) -> str:
     p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
     c50, c95 = percentile(ceiling, 0.5), percentile(ceiling, 0.95)
     vendor = connection.vendor
-    load = os.getloadavg()
+    load_after = loadavg()
     return "\n".join(
         [
             f"### {vendor}",
             "",
             f"{options.events:,} events and {stored:,} registrations inserted in {seconds:.0f} s; "
             f"{options.clients} clients × {options.each} registrations for {len(events)} events "
-            f"of {CAPACITY} places, {options.workers} gunicorn workers; loadavg after "
-            f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}.",
+            f"of {CAPACITY} places, {options.workers} gunicorn workers.",
+            "",
+            f"`/proc/loadavg` before the clients: {load_before}; after: {load_after}.",
             "",
             "| what | requests | errors | p50 ms | p95 ms | per second | p50 / ceiling |",
             "|---|---:|---:|---:|---:|---:|---:|",

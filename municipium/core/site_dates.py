@@ -19,6 +19,15 @@ def example_date() -> str:
     return localise_digits(solar_hijri.EXAMPLE_DATE, translation.get_language() or "en")
 
 
+class _PageDigitsInput(forms.TextInput):
+    """Shows the day typed in the page's digits (a Persian page echoes 1405/10/12, as the
+    calendar's "more" link or a resident writes it, as ۱۴۰۵/۱۰/۱۲); both are read back."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return localise_digits(value, translation.get_language() or "en") if value else value
+
+
 class SiteDateField(forms.CharField):
     """A day typed in the site's ``calendar`` (``core.formatting.GREGORIAN`` or
     ``SOLAR_HIJRI``). Build it while the page's language is active (in the form's
@@ -26,6 +35,8 @@ class SiteDateField(forms.CharField):
 
     def __init__(self, *, calendar: str, hint: bool = True, **kwargs):
         self.calendar = calendar
+        if calendar == SOLAR_HIJRI:
+            kwargs.setdefault("widget", _PageDigitsInput)
         super().__init__(**kwargs)
         if calendar == SOLAR_HIJRI:
             example = example_date()

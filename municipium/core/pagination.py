@@ -11,6 +11,14 @@ from django.core.paginator import EmptyPage, Page, Paginator
 from django.utils.functional import cached_property
 
 
+def count_to(rows, limit: int) -> int:
+    """How many ``rows`` there are, or ``limit + 1`` when there are more than ``limit``.
+    Unordered: which rows are counted does not matter, and without the order the database
+    stops after ``limit + 1`` instead of sorting every row first (57 ms against 0.6 ms on
+    SQLite for a list of 27,000 dates)."""
+    return rows.order_by()[: limit + 1].count()
+
+
 class CappedPage(Page):
     def __init__(self, object_list, number, paginator, *, has_more: bool):
         super().__init__(object_list, number, paginator)
@@ -27,11 +35,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        """The rows' number, or ``limit + 1`` when there are more than ``limit``. Unordered:
-        which rows are counted does not matter, and without the order the database stops after
-        ``limit + 1`` instead of sorting every row first (57 ms against 0.6 ms on SQLite for a
-        list of 27,000 dates)."""
-        return self.object_list.order_by()[: self.limit + 1].count()
+        return count_to(self.object_list, self.limit)
 
     @property
     def is_capped(self) -> bool:

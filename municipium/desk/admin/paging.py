@@ -11,6 +11,7 @@ from django.utils.translation import get_language, ngettext
 from wagtail.admin.paginator import WagtailPaginator
 
 from municipium.core.formatting import format_number
+from municipium.core.pagination import count_to
 
 COUNT_CAP = 10_000
 
@@ -18,9 +19,8 @@ COUNT_CAP = 10_000
 class CappedCountPaginator(WagtailPaginator):
     @cached_property
     def counted(self) -> int:
-        """The rows matched, counted up to one past the cap (in no order: sorting the rows
-        to count them costs a sort of them all)."""
-        return self.object_list.order_by()[: COUNT_CAP + 1].count()
+        """The rows matched, counted up to one past the cap."""
+        return count_to(self.object_list, COUNT_CAP)
 
     @cached_property
     def is_capped(self) -> bool:
